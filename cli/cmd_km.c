@@ -1,0 +1,133 @@
+/* cmd_km.c — `ferrosim km`: Kaplan–Meier curves, medians and the log-rank test (as R's
+ * survfit / survdiff). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_surv.h"
+#include "ferrosim/io.h"
+#include "ferrosim/survival.h"
+
+const char cmd_km_summary[] = "Kaplan-Meier curves, medians, log-rank test, as R's survfit/survdiff";
+
+static const char usage[] =
+    "Usage: ferrosim km --data TABLE --time COL --event COL [--group COL] [--strata COL]\n"
+    "Kaplan-Meier estimate per group, equal to R's survfit (Greenwood variance; conf.type =\n"
+    "\"log\": S * exp(-+ z * std_err), upper limit capped at 1), medians with confidence limits\n"
+    "(quantile.survfit), and the log-rank test between groups (survdiff, rho = 0), stratified\n"
+    "with --strata. Rows with a missing value in a used column are dropped (na.omit; counted).\n"
+    "Output: group, time, n_risk, n_event, n_censor, surv, std_err (of the cumulative hazard, as\n"
+    "survfit's $std.err), lower, upper — a row per distinct time; medians and the test as '#'\n"
+    "comment lines, or all of it with --json.\n"
+    "  --data TABLE      input table ('-' = stdin)\n"
+    "  --time COL        follow-up time column\n"
+    "  --event COL       event column (0/1, 1/2 with 2 = event, or TRUE/FALSE)\n"
+    "  --group COL       categorical column: one curve per level, and the log-rank test\n"
+    "  --strata COL      stratify the log-rank test (as survdiff(... + strata(COL)))\n"
+    "  --conf-level C    default 0.95\n";
+
+static void print_tsv(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
+{
+    fprintf(fp, "# n=%d dropped=%d conf_level=%g conf_type=log\n", d->n, d->ndropped, k->conf_level);
+    for (int g = 0; g < k->ncurve; g++) {
+        const ferro_km_curve_t *c = &k->curve[g];
+        fprintf(fp, "# median group=%s n=%d events=%d median=", k->labels[g], c->n, c->nevent);
+        cli_surv_num(fp, c->median);
+        fputs(" lower=", fp); cli_surv_num(fp, c->median_lo);
+        fputs(" upper=", fp); cli_surv_num(fp, c->median_hi);
+        fputc('\n', fp);
+    }
+    if (k->df > 0) {
+        fputs("# logrank chisq=", fp); cli_surv_num(fp, k->chisq);
+        fprintf(fp, " df=%d p=", k->df); cli_surv_num(fp, k->p);
+        fprintf(fp, " strata=%d\n", d->strata ? d->nstrata : 0);
+        for (int g = 0; g < k->ncurve; g++) {
+            fprintf(fp, "# logrank group=%s observed=", k->labels[g]); cli_surv_num(fp, k->observed[g]);
+            fputs(" expected=", fp); cli_surv_num(fp, k->expected[g]);
+            fputc('\n', fp);
+        }
+    }
+    fputs("group\ttime\tn_risk\tn_event\tn_censor\tsurv\tstd_err\tlower\tupper\n", fp);
+    for (int g = 0; g < k->ncurve; g++) {
+        const ferro_km_curve_t *c = &k->curve[g];
+        for (int i = 0; i < c->ntime; i++) {
+            fprintf(fp, "%s\t", k->labels[g]);
+            cli_surv_num(fp, c->time[i]);
+            fprintf(fp, "\t%d\t%d\t%d", c->n_risk[i], c->n_event[i], c->n_censor[i]);
+            double v[4] = {c->surv[i], c->std_err[i], c->lower[i], c->upper[i]};
+            for (int m = 0; m < 4; m++) { fputc('\t', fp); cli_surv_num(fp, v[m]); }
+            fputc('\n', fp);
+        }
+    }
+}
+
+static void print_json(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
+{
+    fprintf(fp, "{\"n\": %d, \"dropped\": %d, \"conf_level\": %g, \"conf_type\": \"log\", \"curves\": [", d->n,
+            d->ndropped, k->conf_level);
+    for (int g = 0; g < k->ncurve; g++) {
+        const ferro_km_curve_t *c = &k->curve[g];
+        fputs(g ? ", {\"group\": " : "{\"group\": ", fp);
+        ferro_json_string(fp, k->labels[g]);
+        fprintf(fp, ", \"n\": %d, \"events\": %d, \"median\": ", c->n, c->nevent);
+        ferro_json_number(fp, c->median);
+        fputs(", \"median_lower\": ", fp); ferro_json_number(fp, c->median_lo);
+        fputs(", \"median_upper\": ", fp); ferro_json_number(fp, c->median_hi);
+        if (k->df > 0) {
+            fputs(", \"observed\": ", fp); ferro_json_number(fp, k->observed[g]);
+            fputs(", \"expected\": ", fp); ferro_json_number(fp, k->expected[g]);
+        }
+        const char *names[8] = {"time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper"};
+        for (int m = 0; m < 8; m++) {
+            fprintf(fp, ", \"%s\": [", names[m]);
+            for (int i = 0; i < c->ntime; i++) {
+                if (i) fputs(", ", fp);
+                switch (m) {
+                case 0: ferro_json_number(fp, c->time[i]); break;
+                case 1: fprintf(fp, "%d", c->n_risk[i]); break;
+                case 2: fprintf(fp, "%d", c->n_event[i]); break;
+                case 3: fprintf(fp, "%d", c->n_censor[i]); break;
+                case 4: ferro_json_number(fp, c->surv[i]); break;
+                case 5: ferro_json_number(fp, c->std_err[i]); break;
+                case 6: ferro_json_number(fp, c->lower[i]); break;
+                default: ferro_json_number(fp, c->upper[i]); break;
+                }
+            }
+            fputs("]", fp);
+        }
+        fputs("}", fp);
+    }
+    fputs("]", fp);
+    if (k->df > 0) {
+        fputs(", \"logrank\": {\"chisq\": ", fp); ferro_json_number(fp, k->chisq);
+        fprintf(fp, ", \"df\": %d, \"p\": ", k->df); ferro_json_number(fp, k->p);
+        fprintf(fp, ", \"strata\": %d}", d->strata ? d->nstrata : 0);
+    }
+    fputs("}\n", fp);
+}
+
+int cmd_km(int argc, char **argv)
+{
+    cli_surv_opts_t a;
+    int st = cli_surv_parse("km", argc, argv,
+                            CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_GROUP | CLI_SURV_STRATA |
+                                CLI_SURV_CONF, usage, &a);
+    if (st >= 0) return st;
+    if (a.strata && !a.group) return cli_usage_error("km", usage, "--strata needs --group (it stratifies the log-rank test)");
+    ferro_surv_spec_t spec = {a.time, a.event, NULL, 0, a.strata, a.group, NULL};
+    ferro_surv_data_t *d = NULL;
+    ferro_km_t *k = NULL;
+    ferro_out_t *out = NULL;
+    int rc = ferro_surv_data_read(a.data, &spec, &d);
+    if (!rc) rc = ferro_km_fit(d, a.conf, &k);
+    if (!rc) rc = ferro_out_open(a.com.out, &out);
+    if (!rc) {
+        if (d->ndropped) ferro_info("km: %d rows with missing values dropped", d->ndropped);
+        if (a.com.json) print_json(ferro_out_fp(out), k, d);
+        else print_tsv(ferro_out_fp(out), k, d);
+        rc = ferro_out_commit(out);
+    }
+    ferro_km_free(k);
+    ferro_surv_data_free(d);
+    return rc ? cli_fail("km", rc) : CLI_EXIT_OK;
+}

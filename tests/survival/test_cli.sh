@@ -1,0 +1,42 @@
+#!/bin/sh
+# test_cli.sh — `ferrosim cox`, `km`, `lasso-cox` on the R fixtures (tests/data/survival/) and bad
+# input: exit status 2 with file/line/column messages, nothing written on failure.
+set -eu
+D="$SRC/tests/data/survival"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# cox: coefficients equal R's (ref_cox_strata_coef.tsv) to 1e-6 relative, stdin input
+"$FERROSIM" cox --data - --time time --event status --covariates x1,x2,x3 --strata g < "$D/synth.tsv" > "$T/cox.tsv"
+grep -q '^# n=229 events=158 dropped=11' "$T/cox.tsv" || fail "cox fit line"
+grep -v '^#' "$T/cox.tsv" > "$T/cox_body.tsv"
+awk -F'\t' 'NR == FNR { if (FNR > 1) for (j = 2; j <= NF; j++) ref[FNR, j] = $j; next }
+  FNR > 1 { for (j = 2; j <= NF; j++) { d = $j - ref[FNR, j]; if (d < 0) d = -d; s = ref[FNR, j]; if (s < 0) s = -s;
+            if (d > 1e-6 * s) { print "mismatch row " FNR " col " j ": " $j " vs " ref[FNR, j]; bad = 1 } } }
+  END { exit bad }' "$D/ref_cox_strata_coef.tsv" "$T/cox_body.tsv" || fail "cox coefficients differ from R"
+"$FERROSIM" cox --data "$D/synth.tsv" --time time --event status --covariates x1 --json | grep -q '"coefficients": \[{"term": "x1"' || fail "cox json"
+
+# km: medians and the log-rank line
+"$FERROSIM" km --data "$D/synth.tsv" --time time --event status --group grp > "$T/km.tsv"
+grep -q '^# median group=high n=81 events=60 median=10 lower=7 upper=18$' "$T/km.tsv" || fail "km median"
+grep -q '^# logrank chisq=5.4566097100306' "$T/km.tsv" || fail "km log-rank"
+test "$(grep -vc '^#' "$T/km.tsv")" -eq 105 || fail "km rows"
+
+# bad input: exit 2, message with file, line and column; no output file left behind
+set +e
+"$FERROSIM" cox --data "$D/bad_value.tsv" --time time --event status --covariates x1 --out "$T/o.tsv" 2> "$T/err"
+rc=$?
+set -e
+test $rc -eq 2 || fail "bad value exit $rc"
+grep -q 'line 4, column 4' "$T/err" || fail "bad value message"
+test ! -e "$T/o.tsv" || fail "partial output"
+set +e
+"$FERROSIM" km --data "$D/dup_id.tsv" --time time --event status 2> "$T/err"; rc=$?
+"$FERROSIM" cox --data "$D/synth.tsv" --time time --event status 2> /dev/null; rc2=$?
+"$FERROSIM" cox --data "$D/synth.tsv" --time time --event status --covariates x1 --ties exact 2> /dev/null; rc3=$?
+set -e
+test $rc -eq 2 && grep -q "duplicate sample ID 'A2'" "$T/err" || fail "duplicate id"
+test $rc2 -eq 2 || fail "missing --covariates"
+test $rc3 -eq 2 || fail "bad --ties"
+echo "survival/cli: ok"
