@@ -1,0 +1,135 @@
+/* ferrosim/doseresp.h — dose–response curves: the four-parameter logistic (4PL) fitted by GSL's
+ * nonlinear least squares on log dose, with Wald confidence intervals from the covariance matrix
+ * and Student t quantiles.
+ *
+ * The model (the same as drc's LL.4 and stats::nls on log dose):
+ *
+ *     f(x) = bottom + (top - bottom) / (1 + exp(hill * (ln x - ln ic50)))
+ *
+ * so top is the response at dose 0, bottom the response at very high dose (hill > 0), ic50 the
+ * relative IC50 / EC50 (the dose of the half-way response between top and bottom). Dose 0 is
+ * allowed (an untreated well): f(0) = top for hill > 0.
+ *
+ *   ferro_dr_fit_t fit;
+ *   int rc = ferro_dr_fit(dose, viab, n, NULL, &fit);   // rc < 0 only for bad arguments
+ *   if (fit.status == FERRO_DR_OK) ... fit.ic50, fit.ci_lo[FERRO_DR_IC50] ...
+ *
+ * Data the model cannot describe (flat, a single dose, too few doses, no convergence) is not an
+ * error: fit.status says why and the fitted numbers are NAN — never a made-up value.
+ */
+#ifndef FERROSIM_DOSERESP_H
+#define FERROSIM_DOSERESP_H
+
+#include "ferrosim/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Why a curve has (or has no) fitted parameters. */
+enum {
+    FERRO_DR_OK = 0,          /* fitted */
+    FERRO_DR_FLAT,            /* the mean responses span less than opt.flat_tol: no dose effect */
+    FERRO_DR_SINGLE_DOSE,     /* one distinct dose: a curve cannot be fitted */
+    FERRO_DR_TOO_FEW_DOSES,   /* fewer distinct doses than free parameters, or df < opt.min_df */
+    FERRO_DR_NO_CONVERGENCE,  /* the least-squares iteration did not converge */
+    FERRO_DR_SINGULAR         /* converged, but the parameters are not identifiable (singular J'J) */
+};
+/* "ok", "flat", "single_dose", "too_few_doses", "no_convergence", "singular". */
+const char *ferro_dr_status_name(int status);
+
+/* Parameter indices into est/se/ci_lo/ci_hi. */
+enum { FERRO_DR_BOTTOM = 0, FERRO_DR_TOP = 1, FERRO_DR_IC50 = 2, FERRO_DR_HILL = 3, FERRO_DR_NPAR = 4 };
+
+typedef struct {
+    double fix_bottom;  /* NAN = free (default); else bottom is held at this value */
+    double fix_top;     /* NAN = free (default) */
+    double flat_tol;    /* FERRO_DR_FLAT if max - min of the per-dose means < flat_tol (default 0.05;
+                           0 = never call data flat) */
+    double level;       /* confidence level (default 0.95) */
+    double v50;         /* the response level for dose_v50 (default 0.5: 50% viability) */
+    int min_df;         /* residual degrees of freedom required (default 1); with 0 an exact fit is
+                           allowed and its SEs and CIs are NAN */
+} ferro_dr_options_t;
+void ferro_dr_options_init(ferro_dr_options_t *o);
+
+typedef struct {
+    int status;                 /* FERRO_DR_* */
+    int n;                      /* observations used */
+    int ndose;                  /* distinct doses */
+    int nfree;                  /* free parameters */
+    int df;                     /* residual degrees of freedom, n - nfree */
+    double est[FERRO_DR_NPAR];  /* bottom, top, ic50 (a dose), hill */
+    double se[FERRO_DR_NPAR];   /* standard errors; for IC50 the SE of ln(ic50); 0 for fixed ones */
+    double ci_lo[FERRO_DR_NPAR], ci_hi[FERRO_DR_NPAR]; /* est -+ t(df) * se; IC50: exp(ln ic50 -+ t*se) */
+    double rss;                 /* residual sum of squares */
+    double sigma;               /* residual standard error sqrt(rss / df) */
+    double r2;                  /* 1 - rss / total sum of squares about the mean */
+    double dose_v50;            /* dose where the fitted curve equals opt.v50 (absolute IC50), NAN if
+                                   the fitted curve does not cross it within the tested doses */
+    double auc;                 /* area under the fitted curve over the tested log10-dose range
+                                   (positive doses), divided by the range width: 1 = no effect */
+    double auc_obs;             /* the same for the observed per-dose means (trapezoid) */
+    double dose_min, dose_max;  /* smallest positive and largest dose tested */
+    int iterations;
+} ferro_dr_fit_t;
+
+/* Fit the 4PL to n (dose, response) pairs (replicates: repeated doses). opt NULL = defaults.
+ * Returns 0 (look at out->status) or FERRO_EINVAL (n < 1, a negative or non-finite dose, a
+ * non-finite response) / FERRO_ENOMEM. */
+int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_options_t *opt,
+                 ferro_dr_fit_t *out) FERRO_WUR;
+
+/* The fitted curve at dose x (NAN unless status is FERRO_DR_OK). */
+double ferro_dr_eval(const ferro_dr_fit_t *fit, double x);
+/* The dose where the fitted curve equals y (the inverse), NAN if it never does. */
+double ferro_dr_inverse(const ferro_dr_fit_t *fit, double y);
+
+/* Group replicate observations: sorts by dose and returns the distinct doses with the mean, the
+ * sample SD (NAN for a single observation) and the count. Arrays of length n are enough.
+ * *ndose gets the number of distinct doses. */
+int ferro_dr_group(const double *dose, const double *resp, int n, double *udose, double *mean,
+                   double *sd, int *count, int *ndose) FERRO_WUR;
+
+/* ---- measured plate tables (the input of `ferrosim dose --data` and `combo --data`) ----
+ * A header naming the columns (any order, case-insensitive, extra columns ignored), then one row
+ * per well; '#' lines are comments. kinds has one letter per wanted column:
+ *   't' text (non-empty), 'd' dose (a number >= 0),
+ *   'v' viability (fraction of the untreated control, 1 = no effect: a number >= -FERRO_DR_VIAB_NOISE,
+ *       at most FERRO_DR_VIAB_MAX; NA skips the well).
+ * Every error names file, line and column. An empty file or one without rows is an error. */
+#define FERRO_DR_VIAB_NOISE 0.1
+#define FERRO_DR_VIAB_MAX 5.0
+typedef struct {
+    int nrow, ncol;   /* ncol = number of wanted columns */
+    char **text;      /* nrow * ncol; NULL for numeric columns */
+    double *num;      /* nrow * ncol; NAN for text columns */
+    long *lineno;     /* nrow */
+    int nskipped;     /* wells skipped for a missing (NA) viability */
+    char *path;
+} ferro_dr_plate_t;
+int ferro_dr_plate_read(const char *path, const char *const *names, const char *kinds,
+                        ferro_dr_plate_t **out) FERRO_WUR;
+void ferro_dr_plate_free(ferro_dr_plate_t *p);
+
+/* ---- tables ----
+ * Long format, one row per dose: <key columns>, dose, n, viability, sd, fitted, status, then the
+ * curve's bottom, top, ic50, hill (each with _lo and _hi: the CI), r2, dose_v50, auc, auc_obs
+ * (repeated on every row of the curve). key_header is e.g. "drug" or "cell\tagent"; key the values. */
+void ferro_dr_write_tsv_header(FILE *fp, const char *key_header);
+void ferro_dr_write_tsv_rows(FILE *fp, const char *key, const double *udose, const double *mean,
+                             const double *sd, const int *count, int ndose, const ferro_dr_fit_t *fit);
+/* One JSON object {"points": [...], "fit": {...}} with the key fields first ("drug": ...):
+ * keys and values are parallel arrays of nkeys strings. */
+void ferro_dr_write_json(FILE *fp, const char *const *keys, const char *const *values, int nkeys,
+                         const double *udose, const double *mean, const double *sd, const int *count,
+                         int ndose, const ferro_dr_fit_t *fit);
+/* "key":"value", pairs (each followed by a comma) opening a JSON object's members. */
+void ferro_dr_write_json_keys(FILE *fp, const char *const *keys, const char *const *values, int nkeys);
+/* The fit alone as a JSON object {"status": ..., "bottom": ..., "bottom_ci": [lo, hi], ...}. */
+void ferro_dr_write_fit_json(FILE *fp, const ferro_dr_fit_t *fit);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,101 @@
+/* write.c — dose–response tables: TSV (long format, one row per dose) and JSON. */
+#include "ferrosim/doseresp.h"
+#include "ferrosim/io.h"
+
+#include <math.h>
+
+static void num(FILE *fp, double v)
+{
+    if (isnan(v)) fputs("\tNA", fp);
+    else fprintf(fp, "\t%.6g", v);
+}
+
+void ferro_dr_write_tsv_header(FILE *fp, const char *key_header)
+{
+    fprintf(fp, "%s\tdose\tn\tviability\tsd\tfitted\tstatus", key_header);
+    static const char *par[] = {"bottom", "top", "ic50", "hill"};
+    for (int k = 0; k < FERRO_DR_NPAR; k++) fprintf(fp, "\t%s\t%s_lo\t%s_hi", par[k], par[k], par[k]);
+    fputs("\tr2\tdose_v50\tauc\tauc_obs\n", fp);
+}
+
+void ferro_dr_write_tsv_rows(FILE *fp, const char *key, const double *udose, const double *mean,
+                             const double *sd, const int *count, int ndose, const ferro_dr_fit_t *fit)
+{
+    for (int i = 0; i < ndose; i++) {
+        fprintf(fp, "%s\t%.6g\t%d", key, udose[i], count ? count[i] : 1);
+        num(fp, mean[i]);
+        num(fp, sd ? sd[i] : NAN);
+        num(fp, ferro_dr_eval(fit, udose[i]));
+        fprintf(fp, "\t%s", ferro_dr_status_name(fit->status));
+        for (int k = 0; k < FERRO_DR_NPAR; k++) {
+            num(fp, fit->est[k]);
+            num(fp, fit->ci_lo[k]);
+            num(fp, fit->ci_hi[k]);
+        }
+        num(fp, fit->r2);
+        num(fp, fit->dose_v50);
+        num(fp, fit->auc);
+        num(fp, fit->auc_obs);
+        fputc('\n', fp);
+    }
+}
+
+void ferro_dr_write_json(FILE *fp, const char *const *keys, const char *const *values, int nkeys,
+                         const double *udose, const double *mean, const double *sd, const int *count,
+                         int ndose, const ferro_dr_fit_t *fit)
+{
+    fputc('{', fp);
+    ferro_dr_write_json_keys(fp, keys, values, nkeys);
+    fputs("\"points\":[", fp);
+    for (int i = 0; i < ndose; i++) {
+        fputs(i ? ",{\"dose\":" : "{\"dose\":", fp);
+        ferro_json_number(fp, udose[i]);
+        fprintf(fp, ",\"n\":%d,\"viability\":", count ? count[i] : 1);
+        ferro_json_number(fp, mean[i]);
+        fputs(",\"sd\":", fp);
+        ferro_json_number(fp, sd ? sd[i] : NAN);
+        fputs(",\"fitted\":", fp);
+        ferro_json_number(fp, ferro_dr_eval(fit, udose[i]));
+        fputc('}', fp);
+    }
+    fputs("],\"fit\":", fp);
+    ferro_dr_write_fit_json(fp, fit);
+    fputc('}', fp);
+}
+
+void ferro_dr_write_fit_json(FILE *fp, const ferro_dr_fit_t *fit)
+{
+    fputs("{\"status\":", fp);
+    ferro_json_string(fp, ferro_dr_status_name(fit->status));
+    static const char *par[] = {"bottom", "top", "ic50", "hill"};
+    for (int k = 0; k < FERRO_DR_NPAR; k++) {
+        fprintf(fp, ",\"%s\":", par[k]);
+        ferro_json_number(fp, fit->est[k]);
+        fprintf(fp, ",\"%s_ci\":[", par[k]);
+        ferro_json_number(fp, fit->ci_lo[k]);
+        fputc(',', fp);
+        ferro_json_number(fp, fit->ci_hi[k]);
+        fputc(']', fp);
+    }
+    fprintf(fp, ",\"n\":%d,\"df\":%d,\"r2\":", fit->n, fit->df);
+    ferro_json_number(fp, fit->r2);
+    fputs(",\"rss\":", fp);
+    ferro_json_number(fp, fit->rss);
+    fputs(",\"dose_v50\":", fp);
+    ferro_json_number(fp, fit->dose_v50);
+    fputs(",\"auc\":", fp);
+    ferro_json_number(fp, fit->auc);
+    fputs(",\"auc_obs\":", fp);
+    ferro_json_number(fp, fit->auc_obs);
+    fputc('}', fp);
+}
+
+void ferro_dr_write_json_keys(FILE *fp, const char *const *keys, const char *const *values, int nkeys)
+{
+    for (int k = 0; k < nkeys; k++) {
+        ferro_json_string(fp, keys[k]);
+        fputc(':', fp);
+        ferro_json_string(fp, values[k]);
+        fputc(',', fp);
+    }
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# test_dose_cli.sh — `ferrosim dose --data`: the fit through the CLI against R's nls
+# (tests/data/doseresp/nls_reference.tsv, 1e-5 relative at the 6 printed digits), the status
+# column, and bad input: exit 2 with file, line and column.
+set -u
+D="$SRC/tests/data/doseresp"
+fail=0
+err() { echo "FAIL: $*" >&2; fail=1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$FERROSIM" dose --data "$D/measured.tsv" --out "$tmp/fit.tsv" || err "dose --data exit $?"
+# IC50 and its CI of each drug (columns 14-16) vs nls
+for drug in erastin RSL3 sorafenib; do
+  got=$(awk -F'\t' -v d="$drug" '$1 == d { print $14, $15, $16; exit }' "$tmp/fit.tsv")
+  want=$(awk -F'\t' -v d="$drug" '$1 == d && $2 == "ic50" { print $3, $5, $6 }' "$D/nls_reference.tsv")
+  echo "$got $want" | awk '{ for (i = 1; i <= 3; i++) if ((($i - $(i+3)) / $(i+3))^2 > 1e-10) exit 1 }' \
+    || err "$drug IC50/CI: got '$got', nls '$want'"
+done
+grep -q "^erastin	0	3	" "$tmp/fit.tsv" || err "replicates grouped (n = 3 at dose 0)"
+
+# flat data: status flat, no IC50
+"$FERROSIM" dose --data "$D/flat.tsv" --quiet > "$tmp/flat.tsv" || err "flat data exit $?"
+awk -F'\t' 'NR == 2 { exit !($7 == "flat" && $14 == "NA") }' "$tmp/flat.tsv" || err "flat status column"
+
+# JSON parses
+"$FERROSIM" dose --data "$D/measured.tsv" --json > "$tmp/fit.json" || err "json exit"
+/usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[0]['fit']['status']=='ok'" "$tmp/fit.json" || err "json"
+
+# bad input: exit 2, message with file, line and column
+check_bad() { # file expected-substring
+  "$FERROSIM" dose --data "$D/bad/$1" > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  [ $rc -eq 2 ] || err "$1: exit $rc, expected 2"
+  grep -q "$2" "$tmp/err" || err "$1: message '$(cat "$tmp/err")' lacks '$2'"
+  [ -s "$tmp/out" ] && err "$1: output written on error"
+}
+check_bad non_numeric_dose.tsv "non_numeric_dose.tsv: line 3, column 2: 'abc' is not a number"
+check_bad extra_column.tsv "extra_column.tsv: line 3, column 4: 4 columns, expected 3"
+check_bad missing_column.tsv "missing_column.tsv: line 3, column 3: 2 columns, expected 3"
+check_bad negative_viability.tsv "negative_viability.tsv: line 4, column 3: viability -0.3 is negative"
+check_bad empty.tsv "empty.tsv: line 1: the file is empty"
+check_bad single_dose.tsv "single dose: dose-response curves cannot be fitted"
+"$FERROSIM" dose --data "$tmp/nonexistent.tsv" 2>/dev/null; [ $? -ne 0 ] || err "missing file accepted"
+"$FERROSIM" dose --bogus 2>/dev/null; [ $? -eq 2 ] || err "unknown option: exit 2"
+"$FERROSIM" dose --help | grep -q "four-parameter logistic" || err "--help"
+exit $fail
