@@ -1,0 +1,115 @@
+/* model_impl.h — the compiled model's layout and the builder the SBML importer uses (internal).
+ *
+ * Everything is a slot in one array of doubles: slot 0 is time, then the model's values in the
+ * order the importer creates them (compartment sizes, species symbols and amounts, parameters,
+ * local parameters, reaction rates, stoichiometries, state derivatives), then constants, then
+ * compiler temporaries. A solver workspace owns a private copy of that array.
+ *
+ * Definitions say how a slot is computed from others:
+ *  - init defs run once at the start of a run (initial assignments, assignment rules, species
+ *    amount/concentration conversions), in dependency order;
+ *  - rule defs run at every right-hand-side evaluation (assignment rules, concentrations from
+ *    amounts, reaction rates, state derivatives), in dependency order.
+ * States are slots integrated by the ODE solver, each with its derivative slot. */
+#ifndef FERRO_FORMULA_MODEL_IMPL_H
+#define FERRO_FORMULA_MODEL_IMPL_H
+
+#include "ferrosim/model.h"
+#include "formula/code.h"
+
+#define FXM_TEMP_BASE (1 << 28)
+#define FXM_SLOT_TIME 0
+
+typedef struct {
+    int slot;
+    fx_expr_t *expr;
+    fx_range_t code;
+    int rhs_only;    /* a rule def that does not hold at the start (amount -> concentration) */
+} fxm_def_t;
+
+typedef struct {
+    char *id, *name;
+    int value_slot;  /* the symbol (concentration, or amount if is_amount) */
+    int amount_slot; /* == value_slot if is_amount */
+    int comp;        /* compartment index */
+    int is_amount;
+    int fixed_amount; /* boundary species without rules: amount held, concentration follows */
+} fxm_species_t;
+
+typedef struct { char *id; int slot; int settable; } fxm_named_t;
+
+typedef struct {
+    int target;      /* slot assigned */
+    fx_expr_t *expr;
+    int value_slot;  /* scratch slot receiving the value */
+    int amount_slot; /* if target is a species symbol with a separate amount state: else -1 */
+    int comp_slot;   /* its compartment size slot (amount = value * size), or -1 */
+} fxm_assign_t;
+
+typedef struct {
+    char *id;
+    fx_expr_t *trigger, *delay, *priority; /* delay/priority may be NULL */
+    int persistent, initial_value, use_trigger_values;
+    int nassign;
+    fxm_assign_t *assign;
+    int trig_slot, delay_slot, prio_slot;
+    fx_range_t delay_code, prio_code, assign_code;
+} fxm_event_t;
+
+typedef struct { int name_slot; const char *name; } fxm_symbol_t;
+
+struct ferro_model_s {
+    char *source, *model_id;
+    /* slots */
+    int nslots, slots_cap;
+    double *v0;
+    char **slot_name;
+    int nconst_first; /* first constant slot (after model slots) */
+    int ntemps, nslots_total;
+    /* entities */
+    int nspecies, ncomps, nparams, nreact;
+    fxm_species_t *sp;
+    fxm_named_t *comp, *par, *react;
+    /* definitions */
+    int ninit, nrule, init_cap, rule_cap;
+    fxm_def_t *init, *rule;
+    /* states */
+    int nstates, st_cap;
+    int *st_slot, *st_dslot;
+    unsigned char *st_nonneg;
+    fx_expr_t **st_rate;
+    /* events and root functions */
+    int nevents, ev_cap;
+    fxm_event_t *ev;
+    int nroots;
+    int *root_slot;
+    fx_expr_t **root_expr;
+    /* code */
+    fx_code_t code;
+    fx_range_t rhs, full, trig; /* trig: all triggers + root functions (after full) */
+    /* Jacobian sparsity and column compression */
+    int nnz, ncolors;
+    int *jrow, *jcol, *color;
+    int finalized;
+};
+
+/* Builder (the importer's side). All return >= 0 (a slot or index) or a negative FERRO_E*. */
+ferro_model_t *fxm_new(const char *source);
+int fxm_slot(ferro_model_t *m, const char *name, double v0);
+int fxm_add_init(ferro_model_t *m, int slot, fx_expr_t *e); /* takes e */
+int fxm_add_rule(ferro_model_t *m, int slot, fx_expr_t *e); /* takes e */
+/* A state at slot; rate may be NULL and given later with fxm_state_rate. Returns its index. */
+int fxm_add_state(ferro_model_t *m, int slot, fx_expr_t *rate, int nonneg); /* takes rate */
+int fxm_state_rate(ferro_model_t *m, int i, fx_expr_t *rate);
+/* A rule def that holds during integration but not at t0 (concentration from amount). */
+int fxm_add_conversion(ferro_model_t *m, int slot, fx_expr_t *e);
+int fxm_find_init(const ferro_model_t *m, int slot);  /* def index or -1 */
+int fxm_find_rule(const ferro_model_t *m, int slot);
+int fxm_find_state(const ferro_model_t *m, int slot);
+fxm_event_t *fxm_add_event(ferro_model_t *m);
+/* Sort, compile, derive the Jacobian pattern. After it the model is read-only. */
+int fxm_finalize(ferro_model_t *m);
+/* Slot of a constant (created on demand). */
+int fxm_constant(void *m, double value);
+
+#endif

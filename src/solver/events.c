@@ -1,0 +1,146 @@
+/* events.c — SBML event semantics on top of CVODE root finding: triggers fire on a false->true
+ * transition, delays schedule execution, persistence cancels, priorities order simultaneous
+ * executions (ties: document order), values from trigger time or from execution time, and
+ * cascades (an execution re-checks every trigger at the same instant). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver_impl.h"
+
+static void eval_triggers(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fx_run(m->code.ins, m->trig.start, m->trig.end, s->v);
+}
+
+static void drop(ferro_solver_t *s, int k)
+{
+    free(s->pend[k].values);
+    memmove(s->pend + k, s->pend + k + 1, (size_t)(s->npend - k - 1) * sizeof *s->pend);
+    s->npend--;
+}
+
+int fs_events_init(ferro_solver_t *s, double t0)
+{
+    (void)t0;
+    while (s->npend) drop(s, s->npend - 1);
+    for (int e = 0; e < s->m->nevents; e++) s->trig_prev[e] = (unsigned char)(s->m->ev[e].initial_value != 0);
+    return 0;
+}
+
+static int schedule(ferro_solver_t *s, int e, double t)
+{
+    const ferro_model_t *m = s->m;
+    const fxm_event_t *ev = &m->ev[e];
+    double when = t;
+    if (ev->delay) {
+        fx_run(m->code.ins, ev->delay_code.start, ev->delay_code.end, s->v);
+        double d = s->v[ev->delay_slot];
+        if (!(d >= 0))
+            return ferro_error_set(FERRO_ESOLVER, "%s: event '%s' at t = %g has a negative or undefined delay (%g)",
+                                   m->source, ev->id ? ev->id : "?", t, d);
+        when = t + d;
+    }
+    if (s->npend == s->pend_cap) {
+        int c = s->pend_cap ? 2 * s->pend_cap : 8;
+        fs_pending_t *p = ferro_realloc(s->pend, (size_t)c * sizeof *p);
+        if (!p) return FERRO_ENOMEM;
+        s->pend = p;
+        s->pend_cap = c;
+    }
+    fs_pending_t *p = &s->pend[s->npend];
+    p->event = e;
+    p->time = when;
+    p->seq = s->seq++;
+    p->values = NULL;
+    if (ev->use_trigger_values && ev->nassign) {
+        if (!(p->values = ferro_malloc((size_t)ev->nassign * sizeof(double)))) return FERRO_ENOMEM;
+        fx_run(m->code.ins, ev->assign_code.start, ev->assign_code.end, s->v);
+        for (int a = 0; a < ev->nassign; a++) p->values[a] = s->v[ev->assign[a].value_slot];
+    }
+    s->npend++;
+    return 0;
+}
+
+/* Compare trigger values with the previous ones: schedule on rising edges, cancel pending
+ * executions of non-persistent events whose trigger fell. */
+static int transitions(ferro_solver_t *s, double t)
+{
+    const ferro_model_t *m = s->m;
+    for (int e = 0; e < m->nevents; e++) {
+        int cur = s->v[m->ev[e].trig_slot] != 0.0;
+        if (cur && !s->trig_prev[e]) {
+            int rc = schedule(s, e, t);
+            if (rc) return rc;
+        } else if (!cur && s->trig_prev[e] && !m->ev[e].persistent) {
+            for (int k = s->npend - 1; k >= 0; k--)
+                if (s->pend[k].event == e) drop(s, k);
+        }
+        s->trig_prev[e] = (unsigned char)cur;
+    }
+    return 0;
+}
+
+static void execute(ferro_solver_t *s, int k)
+{
+    const ferro_model_t *m = s->m;
+    const fxm_event_t *ev = &m->ev[s->pend[k].event];
+    if (s->pend[k].values) {
+        for (int a = 0; a < ev->nassign; a++) s->v[ev->assign[a].value_slot] = s->pend[k].values[a];
+    } else {
+        fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+        fx_run(m->code.ins, ev->assign_code.start, ev->assign_code.end, s->v);
+    }
+    for (int a = 0; a < ev->nassign; a++) s->v[ev->assign[a].target] = s->v[ev->assign[a].value_slot];
+    for (int a = 0; a < ev->nassign; a++) {
+        const fxm_assign_t *as = &ev->assign[a];
+        if (as->amount_slot >= 0) s->v[as->amount_slot] = s->v[as->target] * (as->comp_slot >= 0 ? s->v[as->comp_slot] : 1.0);
+    }
+    drop(s, k);
+    s->st.nevents++;
+}
+
+int fs_events_handle(ferro_solver_t *s, double t, int *changed)
+{
+    const ferro_model_t *m = s->m;
+    *changed = 0;
+    if (!m->nevents) return 0;
+    eval_triggers(s);
+    int rc = transitions(s, t);
+    for (int guard = 0; !rc; guard++) {
+        if (guard > 100000)
+            return ferro_error_set(FERRO_ESOLVER, "%s: more than 100000 event executions at t = %g (an event loop?)", m->source, t);
+        int best = -1;
+        double bp = 0;
+        for (int k = 0; k < s->npend; k++) {
+            if (s->pend[k].time > t) continue;
+            const fxm_event_t *ev = &m->ev[s->pend[k].event];
+            double p = -INFINITY;
+            if (ev->priority) {
+                fx_run(m->code.ins, ev->prio_code.start, ev->prio_code.end, s->v);
+                p = s->v[ev->prio_slot];
+            }
+            if (best < 0 || p > bp || (p == bp && (s->pend[k].event < s->pend[best].event ||
+                                                    (s->pend[k].event == s->pend[best].event && s->pend[k].seq < s->pend[best].seq)))) {
+                best = k;
+                bp = p;
+            }
+        }
+        if (best < 0) break;
+        execute(s, best);
+        *changed = 1;
+        eval_triggers(s);
+        rc = transitions(s, t);
+    }
+    return rc;
+}
+
+double fs_events_next_time(const ferro_solver_t *s)
+{
+    double t = INFINITY;
+    for (int k = 0; k < s->npend; k++)
+        if (s->pend[k].time < t) t = s->pend[k].time;
+    return t;
+}

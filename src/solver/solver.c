@@ -1,0 +1,355 @@
+/* solver.c — CVODES (BDF + Newton, dense direct solver) over a compiled model. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver_impl.h"
+
+void ferro_solver_opts_init(ferro_solver_opts_t *o)
+{
+    o->rtol = 1e-6;
+    o->atol = 1e-10;
+    o->max_steps = 100000;
+    o->max_step = 0.0;
+    o->nonneg = 0;
+}
+
+void fs_load_state(ferro_solver_t *s, double t, const double *y)
+{
+    const ferro_model_t *m = s->m;
+    s->v[FXM_SLOT_TIME] = t;
+    for (int i = 0; i < s->n; i++) s->v[m->st_slot[i]] = y[i];
+}
+
+void fs_store_state(ferro_solver_t *s, double *y)
+{
+    for (int i = 0; i < s->n; i++) y[i] = s->v[s->m->st_slot[i]];
+}
+
+static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
+{
+    ferro_solver_t *s = user;
+    const ferro_model_t *m = s->m;
+    fs_load_state(s, t, N_VGetArrayPointer(y));
+    fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
+    double *yd = N_VGetArrayPointer(ydot);
+    for (int i = 0; i < s->n; i++) yd[i] = s->v[m->st_dslot[i]];
+    if (s->n == 0) yd[0] = 0.0; /* a model without states integrates one dummy for root finding */
+    s->st.nrhs++;
+    for (int i = 0; i < s->n; i++)
+        if (!isfinite(yd[i])) return 1; /* recoverable: CVODE retries with a smaller step */
+    return 0;
+}
+
+/* Dense Jacobian, column-major with leading dimension ld: ncolors forward passes at once. */
+static void jac_dense(ferro_solver_t *s, double t, const double *y, double *J, long ld)
+{
+    const ferro_model_t *m = s->m;
+    const int K = s->K;
+    fs_load_state(s, t, y);
+    for (int j = 0; j < s->n; j++) {
+        double *d = s->vd + (long)m->st_slot[j] * K;
+        for (int k = 0; k < K; k++) d[k] = 0.0;
+        d[m->color[j]] = 1.0;
+    }
+    fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, s->v, s->vd, K);
+    for (int e = 0; e < m->nnz; e++) {
+        int i = m->jrow[e], j = m->jcol[e];
+        J[(long)j * ld + i] = s->vd[(long)m->st_dslot[i] * K + m->color[j]];
+    }
+    s->st.njac++;
+}
+
+static int jac_fn(realtype t, N_Vector y, N_Vector fy, SUNMatrix J, void *user, N_Vector t1, N_Vector t2, N_Vector t3)
+{
+    (void)fy; (void)t1; (void)t2; (void)t3;
+    ferro_solver_t *s = user;
+    SUNMatZero(J);
+    jac_dense(s, t, N_VGetArrayPointer(y), SUNDenseMatrix_Data(J), SUNDenseMatrix_Rows(J));
+    return 0;
+}
+
+static int root_fn(realtype t, N_Vector y, realtype *g, void *user)
+{
+    ferro_solver_t *s = user;
+    const ferro_model_t *m = s->m;
+    fs_load_state(s, t, N_VGetArrayPointer(y));
+    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fx_run(m->code.ins, m->trig.start, m->trig.end, s->v);
+    for (int i = 0; i < m->nroots; i++) g[i] = s->v[m->root_slot[i]];
+    return 0;
+}
+
+static void err_fn(int code, const char *module, const char *function, char *msg, void *user)
+{
+    ferro_solver_t *s = user;
+    (void)code; (void)module;
+    snprintf(s->cvmsg, sizeof s->cvmsg, "%s: %s", function, msg);
+}
+
+static int cv_check(ferro_solver_t *s, int flag, const char *what)
+{
+    (void)s;
+    if (flag >= 0) return 0;
+    char *name = CVodeGetReturnFlagName(flag); /* malloc'd by SUNDIALS */
+    ferro_error_set(FERRO_ESOLVER, "solver set-up failed in %s: %s", what, name ? name : "?");
+    free(name);
+    return FERRO_ESOLVER;
+}
+
+static int apply_options(ferro_solver_t *s)
+{
+    int rc;
+    if ((rc = cv_check(s, CVodeSStolerances(s->cv, s->opt.rtol, s->opt.atol), "CVodeSStolerances")) ||
+        (rc = cv_check(s, CVodeSetMaxNumSteps(s->cv, s->opt.max_steps), "CVodeSetMaxNumSteps")) ||
+        (rc = cv_check(s, CVodeSetMaxStep(s->cv, s->opt.max_step > 0 ? s->opt.max_step : 0.0), "CVodeSetMaxStep")))
+        return rc;
+    int any = 0;
+    double *c = N_VGetArrayPointer(s->cons);
+    for (int i = 0; i < s->n; i++) {
+        c[i] = (s->opt.nonneg && s->m->st_nonneg[i]) ? 1.0 : 0.0;
+        any |= c[i] != 0.0;
+    }
+    return cv_check(s, CVodeSetConstraints(s->cv, any ? s->cons : NULL), "CVodeSetConstraints");
+}
+
+int ferro_solver_set_options(ferro_solver_t *s, const ferro_solver_opts_t *o)
+{
+    if (!(o->rtol > 0) || !(o->atol > 0) || o->max_steps <= 0 || o->max_step < 0)
+        return ferro_error_set(FERRO_EINVAL, "solver options: tolerances must be > 0, max_steps > 0, max_step >= 0");
+    s->opt = *o;
+    return apply_options(s);
+}
+
+void ferro_solver_free(ferro_solver_t *s)
+{
+    if (!s) return;
+    if (s->cv) CVodeFree(&s->cv);
+    if (s->LS) SUNLinSolFree(s->LS);
+    if (s->A) SUNMatDestroy(s->A);
+    if (s->y) N_VDestroy(s->y);
+    if (s->cons) N_VDestroy(s->cons);
+    if (s->ctx) SUNContext_Free(&s->ctx);
+    free(s->v);
+    free(s->vd);
+    free(s->locked);
+    free(s->param_value);
+    free(s->trig_prev);
+    free(s->rootsfound);
+    free(s->pend);
+    free(s->valbuf);
+    free(s);
+}
+
+int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts, ferro_solver_t **out)
+{
+    *out = NULL;
+    if (!m || !m->finalized) return ferro_error_set(FERRO_EINVAL, "solver: model not compiled");
+    ferro_solver_t *s = ferro_calloc(1, sizeof *s);
+    if (!s) return FERRO_ENOMEM;
+    s->m = m;
+    s->n = m->nstates;
+    s->K = m->ncolors > 0 ? m->ncolors : 1;
+    if (opts) s->opt = *opts;
+    else ferro_solver_opts_init(&s->opt);
+    int nv = m->nslots_total > 0 ? m->nslots_total : 1, ne = m->nevents > 0 ? m->nevents : 1;
+    s->max_assign = 1;
+    for (int e = 0; e < m->nevents; e++)
+        if (m->ev[e].nassign > s->max_assign) s->max_assign = m->ev[e].nassign;
+    s->v = ferro_calloc((size_t)nv, sizeof *s->v);
+    s->vd = ferro_calloc((size_t)nv * (size_t)s->K, sizeof *s->vd);
+    s->locked = ferro_calloc((size_t)nv, 1);
+    s->param_value = ferro_calloc((size_t)(m->nparams ? m->nparams : 1), sizeof(double));
+    s->trig_prev = ferro_calloc((size_t)ne, 1);
+    s->rootsfound = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(int));
+    if (!s->v || !s->vd || !s->locked || !s->param_value || !s->trig_prev || !s->rootsfound) goto nomem;
+    if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
+    sunindextype n = s->n > 0 ? s->n : 1;
+    s->y = N_VNew_Serial(n, s->ctx);
+    s->cons = N_VNew_Serial(n, s->ctx);
+    if (!s->y || !s->cons) goto nomem;
+    N_VConst(0.0, s->y);
+    s->A = SUNDenseMatrix(n, n, s->ctx);
+    s->LS = s->A ? SUNLinSol_Dense(s->y, s->A, s->ctx) : NULL;
+    s->cv = CVodeCreate(CV_BDF, s->ctx);
+    if (!s->A || !s->LS || !s->cv) goto nomem;
+    int rc;
+    if ((rc = cv_check(s, CVodeInit(s->cv, rhs_fn, 0.0, s->y), "CVodeInit")) ||
+        (rc = cv_check(s, CVodeSetUserData(s->cv, s), "CVodeSetUserData")) ||
+        (rc = cv_check(s, CVodeSetErrHandlerFn(s->cv, err_fn, s), "CVodeSetErrHandlerFn")) ||
+        (rc = cv_check(s, CVodeSetLinearSolver(s->cv, s->LS, s->A), "CVodeSetLinearSolver")) ||
+        (rc = cv_check(s, CVodeSetJacFn(s->cv, jac_fn), "CVodeSetJacFn")) ||
+        (rc = cv_check(s, CVodeRootInit(s->cv, m->nroots, m->nroots ? root_fn : NULL), "CVodeRootInit")) ||
+        (rc = apply_options(s))) {
+        ferro_solver_free(s);
+        return rc;
+    }
+    if (m->nroots) CVodeSetNoInactiveRootWarn(s->cv);
+    ferro_solver_reset_params(s);
+    *out = s;
+    return 0;
+nomem:
+    ferro_solver_free(s);
+    return ferro_error_set(FERRO_ENOMEM, "solver: out of memory for a model of %d states", m->nstates);
+}
+
+void ferro_solver_reset_params(ferro_solver_t *s)
+{
+    for (int i = 0; i < s->m->nparams; i++) s->locked[s->m->par[i].slot] = 0;
+}
+
+int ferro_solver_set_param(ferro_solver_t *s, int p, double value)
+{
+    const ferro_model_t *m = s->m;
+    if (p < 0 || p >= m->nparams) return ferro_error_set(FERRO_EINVAL, "%s: parameter index %d out of range (0-%d)", m->source, p, m->nparams - 1);
+    if (!m->par[p].settable)
+        return ferro_error_set(FERRO_EINVAL, "%s: parameter '%s' is set by an assignment rule and cannot be given a value",
+                               m->source, m->par[p].id);
+    s->locked[m->par[p].slot] = 1;
+    s->param_value[p] = value;
+    return 0;
+}
+
+int ferro_solver_set_param_by_id(ferro_solver_t *s, const char *id, double value)
+{
+    int p, rc = ferro_model_find_param(s->m, id, &p);
+    return rc ? rc : ferro_solver_set_param(s, p, value);
+}
+
+/* Slot values at t0: file values, the caller's parameters, then initial definitions. */
+static void initial_values(ferro_solver_t *s, double t0)
+{
+    const ferro_model_t *m = s->m;
+    memcpy(s->v, m->v0, (size_t)m->nslots * sizeof *s->v);
+    s->v[FXM_SLOT_TIME] = t0;
+    for (int p = 0; p < m->nparams; p++)
+        if (s->locked[m->par[p].slot]) s->v[m->par[p].slot] = s->param_value[p];
+    for (int i = 0; i < m->ninit; i++)
+        if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
+    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+}
+
+int ferro_solver_initial_state(ferro_solver_t *s, double t0, double *y)
+{
+    initial_values(s, t0);
+    fs_store_state(s, y);
+    return 0;
+}
+
+int ferro_solver_eval_rhs(ferro_solver_t *s, double t, const double *y, double *ydot)
+{
+    const ferro_model_t *m = s->m;
+    fs_load_state(s, t, y);
+    fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
+    for (int i = 0; i < s->n; i++) ydot[i] = s->v[m->st_dslot[i]];
+    return 0;
+}
+
+int ferro_solver_eval_jac(ferro_solver_t *s, double t, const double *y, double *jac)
+{
+    memset(jac, 0, (size_t)s->n * (size_t)s->n * sizeof *jac);
+    jac_dense(s, t, y, jac, s->n);
+    return 0;
+}
+
+static double value_of(const ferro_solver_t *s, int h)
+{
+    if (h >= 0) return s->v[h];
+    const fxm_species_t *sp = &s->m->sp[-h - 1];
+    return s->v[sp->amount_slot] / s->v[s->m->comp[sp->comp].slot];
+}
+
+static void record(ferro_solver_t *s, double t, const double *y, int nout, const int *h, double *row)
+{
+    const ferro_model_t *m = s->m;
+    fs_load_state(s, t, y);
+    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    for (int k = 0; k < nout; k++) row[k] = value_of(s, h[k]);
+}
+
+static int fail(ferro_solver_t *s, int flag, double t)
+{
+    char *name = CVodeGetReturnFlagName(flag); /* malloc'd by SUNDIALS */
+    ferro_error_set(FERRO_ESOLVER, "%s: solver failed at t = %.6g: %s%s%s", s->m->source, t, name ? name : "?",
+                    s->cvmsg[0] ? ": " : "", s->cvmsg);
+    free(name);
+    return FERRO_ESOLVER;
+}
+
+static int reinit(ferro_solver_t *s, double t)
+{
+    int flag = CVodeReInit(s->cv, t, s->y);
+    if (flag < 0) return fail(s, flag, t);
+    return 0;
+}
+
+int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const double *times, int nout,
+                            const int *h, double *out)
+{
+    const ferro_model_t *m = s->m;
+    memset(&s->st, 0, sizeof s->st);
+    s->cvmsg[0] = 0;
+    for (int i = 0; i < ntimes; i++)
+        if (!(times[i] >= (i ? times[i - 1] : t0)))
+            return ferro_error_set(FERRO_EINVAL, "output times must be non-decreasing and >= t0 (time %d is %g)", i, times[i]);
+    double *y = N_VGetArrayPointer(s->y);
+    initial_values(s, t0);
+    int rc, changed = 0;
+    if ((rc = fs_events_init(s, t0))) return rc;
+    if ((rc = fs_events_handle(s, t0, &changed))) return rc;
+    fs_store_state(s, y);
+    if ((rc = reinit(s, t0))) return rc;
+    double t = t0;
+    long nst_last = 0;
+    for (int i = 0; i < ntimes; i++) {
+        double tout = times[i];
+        while (t < tout) {
+            double te = fs_events_next_time(s), stop = te < tout ? te : tout;
+            if (te < tout) CVodeSetStopTime(s->cv, te);
+            else if (i == ntimes - 1) CVodeSetStopTime(s->cv, tout);
+            int flag = CVode(s->cv, stop, s->y, &t, CV_NORMAL);
+            long nst = 0;
+            CVodeGetNumSteps(s->cv, &nst);
+            s->st.nsteps += nst - nst_last;
+            nst_last = nst;
+            if (flag < 0) {
+                CVodeGetCurrentTime(s->cv, &t);
+                return fail(s, flag, t);
+            }
+            if (flag == CV_ROOT_RETURN) s->st.nroots++;
+            if (m->nevents) {
+                fs_load_state(s, t, y);
+                if ((rc = fs_events_handle(s, t, &changed))) return rc;
+                if (changed || flag == CV_ROOT_RETURN) {
+                    fs_store_state(s, y);
+                    if ((rc = reinit(s, t))) return rc;
+                    nst_last = 0;
+                }
+            }
+        }
+        record(s, tout, y, nout, h, out + (long)i * nout);
+    }
+    return 0;
+}
+
+int ferro_solver_run(ferro_solver_t *s, double t0, int ntimes, const double *times, int nout,
+                     const int *species_idx, double *out)
+{
+    const ferro_model_t *m = s->m;
+    int n = species_idx ? nout : m->nspecies;
+    int hbuf[64] = {0}, *h = n <= 64 ? hbuf : ferro_malloc((size_t)n * sizeof *h);
+    if (!h) return FERRO_ENOMEM;
+    for (int k = 0; k < n; k++) {
+        int i = species_idx ? species_idx[k] : k;
+        if (i < 0 || i >= m->nspecies) {
+            if (h != hbuf) free(h);
+            return ferro_error_set(FERRO_EINVAL, "%s: species index %d out of range", m->source, i);
+        }
+        h[k] = m->sp[i].value_slot;
+    }
+    int rc = ferro_solver_run_values(s, t0, ntimes, times, n, h, out);
+    if (h != hbuf) free(h);
+    return rc;
+}
+
+void ferro_solver_stats(const ferro_solver_t *s, ferro_solver_stats_t *st) { *st = s->st; }

@@ -1,0 +1,54 @@
+/* solver_impl.h — the per-thread workspace (internal to src/solver). */
+#ifndef FERRO_SOLVER_IMPL_H
+#define FERRO_SOLVER_IMPL_H
+
+#include <cvodes/cvodes.h>
+#include <nvector/nvector_serial.h>
+#include <sundials/sundials_context.h>
+#include <sunlinsol/sunlinsol_dense.h>
+#include <sunmatrix/sunmatrix_dense.h>
+
+#include "ferrosim/solver.h"
+#include "formula/model_impl.h"
+
+typedef struct {
+    int event;
+    double time;      /* when it executes */
+    double *values;   /* assignment values fixed at trigger time (or NULL) */
+    long seq;         /* order of scheduling, for ties */
+} fs_pending_t;
+
+struct ferro_solver_s {
+    const ferro_model_t *m;
+    ferro_solver_opts_t opt;
+    SUNContext ctx;
+    void *cv;
+    N_Vector y, cons;
+    SUNMatrix A;
+    SUNLinearSolver LS;
+    int n, K;
+    double *v, *vd;           /* slot values and K tangents per slot */
+    unsigned char *locked;    /* slot set by the caller: initial definitions skipped */
+    double *param_value;      /* per global parameter, used when locked */
+    /* events */
+    unsigned char *trig_prev;
+    int *rootsfound;
+    fs_pending_t *pend;
+    int npend, pend_cap;
+    long seq;
+    double *valbuf;           /* pool for trigger-time values: pend_cap * max_assign */
+    int max_assign;
+    ferro_solver_stats_t st;
+    char cvmsg[512];          /* last CVODE message */
+    int cv_ready;
+};
+
+/* events.c */
+int fs_events_init(ferro_solver_t *s, double t0);
+int fs_events_handle(ferro_solver_t *s, double t, int *changed);
+double fs_events_next_time(const ferro_solver_t *s);
+/* solver.c */
+void fs_load_state(ferro_solver_t *s, double t, const double *y);
+void fs_store_state(ferro_solver_t *s, double *y);
+
+#endif
