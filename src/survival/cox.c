@@ -42,15 +42,15 @@ typedef struct {
     double *s1, *s2, *e1, *e2, *a; /* work */
 } cox_work_t;
 
-/* Merge sort of indices (stable, thread-safe) by (stratum asc, time desc). */
-static int before(const double *time, const int *strata, int i, int j)
+/* Merge sort of indices (stable, thread-safe) by (stratum asc, time desc or asc). */
+static int before(const double *time, const int *strata, int desc, int i, int j)
 {
     int si = strata ? strata[i] : 0, sj = strata ? strata[j] : 0;
     if (si != sj) return si < sj;
-    return time[i] > time[j];
+    return desc ? time[i] > time[j] : time[i] < time[j];
 }
 
-int ferro_surv_order(int n, const double *time, const int *strata, int *ord)
+int ferro_surv_sort(int n, const double *time, const int *strata, int desc, int *ord)
 {
     int *tmp = ferro_malloc(((size_t)n + 1) * sizeof *tmp);
     if (!tmp) return FERRO_ENOMEM;
@@ -59,7 +59,7 @@ int ferro_surv_order(int n, const double *time, const int *strata, int *ord)
         for (int lo = 0; lo < n; lo += 2 * w) {
             int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
             int a = lo, b = mid, k = lo;
-            while (a < mid && b < hi) tmp[k++] = before(time, strata, ord[b], ord[a]) ? ord[b++] : ord[a++];
+            while (a < mid && b < hi) tmp[k++] = before(time, strata, desc, ord[b], ord[a]) ? ord[b++] : ord[a++];
             while (a < mid) tmp[k++] = ord[a++];
             while (b < hi) tmp[k++] = ord[b++];
         }
@@ -67,6 +67,11 @@ int ferro_surv_order(int n, const double *time, const int *strata, int *ord)
     }
     free(tmp);
     return 0;
+}
+
+int ferro_surv_order(int n, const double *time, const int *strata, int *ord)
+{
+    return ferro_surv_sort(n, time, strata, 1, ord);
 }
 
 /* Log partial likelihood, score u (p) and information imat (p x p) at beta. */

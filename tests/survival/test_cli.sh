@@ -23,6 +23,24 @@ grep -q '^# median group=high n=81 events=60 median=10 lower=7 upper=18$' "$T/km
 grep -q '^# logrank chisq=5.4566097100306' "$T/km.tsv" || fail "km log-rank"
 test "$(grep -vc '^#' "$T/km.tsv")" -eq 105 || fail "km rows"
 
+# lasso-cox: the path and cv.glmnet's lambda.min / lambda.1se with R's fold ids
+COV=$(head -1 "$D/lasso.tsv" | tr '\t' '\n' | grep '^v' | paste -sd, -)
+"$FERROSIM" lasso-cox --data "$D/lasso.tsv" --time time --event status --covariates "$COV" --foldid fold --threads 2 > "$T/lc.tsv"
+grep -q '^# n=148 events=102 dropped=2 ' "$T/lc.tsv" || fail "lasso-cox fit line"
+grep -q '^# cv nfolds=5 type_measure=deviance lambda_min=0.06748681122156' "$T/lc.tsv" || fail "lambda.min"
+grep -q ' lambda_1se=0.1559032868452' "$T/lc.tsv" || fail "lambda.1se"
+test "$(grep -vc '^#' "$T/lc.tsv")" -eq 58 || fail "lasso-cox rows"
+head -1 "$D/ref_glmnet_user.tsv" > /dev/null
+"$FERROSIM" lasso-cox --data "$D/lasso.tsv" --time time --event status --covariates "$COV" --lambda 0.02,0.2,0.1,0.05 > "$T/lu.tsv"
+awk -F'\t' 'NR == FNR { if (FNR > 1) for (j = 1; j <= NF; j++) ref[FNR, j] = $j; next }
+  /^#/ { next } { r++ } r > 1 { for (j = 1; j <= NF - 0; j++) { d = $j - ref[r, j]; if (d < 0) d = -d; s = ref[r, j]; if (s < 0) s = -s;
+            if (d > 1e-5 * s + 1e-9) { print "mismatch row " r " col " j ": " $j " vs " ref[r, j]; bad = 1 } } }
+  END { exit bad }' "$D/ref_glmnet_user.tsv" "$T/lu.tsv" || fail "lasso-cox user lambdas differ from R"
+set +e
+"$FERROSIM" lasso-cox --data "$D/lasso.tsv" --time time --event status --covariates v01 --nfolds 2 2> /dev/null; rc=$?
+set -e
+test $rc -eq 2 || fail "--nfolds 2 accepted"
+
 # bad input: exit 2, message with file, line and column; no output file left behind
 set +e
 "$FERROSIM" cox --data "$D/bad_value.tsv" --time time --event status --covariates x1 --out "$T/o.tsv" 2> "$T/err"
