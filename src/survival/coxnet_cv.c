@@ -194,8 +194,9 @@ int ferro_coxnet_cv(int n, int p, const double *x, const double *time, const int
     for (int i = 0; i < n; i++) { cnt[foldid[i] - 1]++; wk[foldid[i] - 1] += event[i] != 0; }
     for (int k = 0; k < K; k++)
         if (!cnt[k] || !wk[k]) {
+            int rc = ferro_error_set(FERRO_EINVAL, "lasso-cox: fold %d has %s", k + 1, cnt[k] ? "no events" : "no samples");
             free(wk); free(cnt);
-            return ferro_error_set(FERRO_EINVAL, "lasso-cox: fold %d has %s", k + 1, cnt[k] ? "no events" : "no samples");
+            return rc;
         }
     free(cnt);
     ferro_coxnet_cv_t *cv = calloc(1, sizeof *cv);
