@@ -1,0 +1,330 @@
+/* cmd_de.c — `ferrosim de`: differential expression (limma, Welch, Wilcoxon) with BH FDR and
+ * volcano data. Parsing and printing only; the work is in src/de and src/cohort. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ferrosim/cohort.h"
+#include "ferrosim/de.h"
+#include "ferrosim/geneset.h"
+#include "ferrosim/io.h"
+
+const char cmd_de_summary[] = "differential expression: limma, Welch t, Wilcoxon; BH FDR; volcano";
+
+static const char usage[] =
+    "Usage: ferrosim de --expr MATRIX --samples ANNOT --group COL --contrast A,B [options]\n"
+    "       ferrosim de --expr MATRIX --design DESIGN --coef NAME [options]\n"
+    "Differential expression per gene; output: id, logFC (A minus B), AveExpr, t, p, adj_p\n"
+    "(limma adds B, the log-odds; Wilcoxon gives W instead of t). adj_p is Benjamini-Hochberg\n"
+    "over all genes tested. Equal to R (limma 3.54 lmFit + eBayes, t.test, wilcox.test).\n\n"
+    "  --expr FILE        expression matrix, features x samples (TSV/CSV, .gz, GEO series matrix)\n"
+    "  --samples FILE     sample annotation TSV (sample IDs in the first column; must match the matrix)\n"
+    "  --group COL        annotation column with the groups\n"
+    "  --contrast A,B     compare group A with group B (other samples are left out)\n"
+    "  --method M         limma (default) | welch | wilcoxon\n"
+    "  --trend            limma: eBayes(trend = TRUE), prior variance depends on AveExpr\n"
+    "  --design FILE      limma with a design matrix: samples x columns TSV (sample IDs first)\n"
+    "  --coef NAME        the design column to test (logFC = that coefficient)\n"
+    "  --map FILE         probe -> gene table (probe, gene): collapse the matrix to genes first\n"
+    "  --collapse RULE    maxmean (default) | mean | maxvar\n"
+    "  --genes LIST       report only these genes (comma list, gene-list file or .gmt); the FDR\n"
+    "                     stays that of all genes tested\n"
+    "  --volcano          add neg_log10_p and call (up / down / ns by --fdr and --lfc)\n"
+    "  --fdr F            volcano: adjusted p threshold (default 0.05)\n"
+    "  --lfc L            volcano: |logFC| threshold (default 1)\n"
+    "  --sort             sort rows by p (default: matrix order)\n";
+
+enum { O_EXPR = 1, O_SAMPLES, O_GROUP, O_CONTRAST, O_METHOD, O_TREND, O_DESIGN, O_COEF, O_MAP, O_COLLAPSE,
+       O_GENES, O_VOLCANO, O_FDR, O_LFC, O_SORT };
+
+typedef struct {
+    const char *expr, *samples, *group, *contrast, *design, *coef, *map, *genes;
+    int method, trend, collapse, volcano, sort;
+    double fdr, lfc;
+} opts_t;
+
+/* Read the genes to report: comma list, or a file (list or GMT; all sets pooled). */
+static int read_gene_filter(const char *arg, ferro_genesets_t **out)
+{
+    FILE *fp = fopen(arg, "r");
+    if (fp) { fclose(fp); return ferro_genesets_read(arg, out); }
+    int rc = ferro_genesets_new(out);
+    if (rc) return rc;
+    char *copy = ferro_strdup(arg), *save = NULL;
+    if (!copy) return FERRO_ENOMEM;
+    char *tok[4096];
+    int n = 0;
+    for (char *t = strtok_r(copy, ",", &save); t && n < 4096; t = strtok_r(NULL, ",", &save)) tok[n++] = t;
+    rc = ferro_genesets_add(*out, "genes", "", tok, n);
+    free(copy);
+    return rc;
+}
+
+static int in_filter(const ferro_genesets_t *f, const char *id)
+{
+    for (int s = 0; s < f->n; s++)
+        for (int i = 0; i < f->size[s]; i++)
+            if (!strcmp(f->gene[s][i], id)) return 1;
+    return 0;
+}
+
+static int *p_order(const ferro_de_result_t *r, int sort)
+{
+    int *o = malloc(sizeof(int) * ((size_t)r->n + 1));
+    if (!o) return NULL;
+    for (int i = 0; i < r->n; i++) o[i] = i;
+    if (sort) /* insertion into order by p (NA last), stable */
+        for (int i = 1; i < r->n; i++) {
+            int v = o[i], j = i;
+            double pv = isnan(r->p[v]) ? INFINITY : r->p[v];
+            while (j > 0 && (isnan(r->p[o[j - 1]]) ? INFINITY : r->p[o[j - 1]]) > pv) { o[j] = o[j - 1]; j--; }
+            o[j] = v;
+        }
+    return o;
+}
+
+static void put_num(FILE *fp, double v, int json)
+{
+    if (json) ferro_json_number(fp, v);
+    else if (isnan(v)) fputs("NA", fp);
+    else fprintf(fp, "%.10g", v);
+}
+
+static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const ferro_matrix_t *m,
+                        const ferro_de_result_t *r, const ferro_genesets_t *filter)
+{
+    static const char *mname[] = {"limma", "welch", "wilcoxon"};
+    static const char *cname[] = {"down", "ns", "up"};
+    int *call = malloc(sizeof(int) * ((size_t)r->n + 1));
+    int *ord = p_order(r, o->sort);
+    if (!call || !ord) { free(call); free(ord); return FERRO_ENOMEM; }
+    ferro_de_volcano(r, o->fdr, o->lfc, call);
+    const char *stat = r->method == FERRO_DE_WILCOXON ? "W" : "t";
+    if (c->json) {
+        fprintf(fp, "{\"method\": \"%s\", \"contrast\": ", mname[r->method]);
+        ferro_json_string(fp, o->contrast ? o->contrast : o->coef);
+        if (r->method == FERRO_DE_LIMMA) {
+            fputs(", \"df_prior\": ", fp);
+            put_num(fp, r->df_prior, 1);
+            fputs(", \"var_prior\": ", fp);
+            put_num(fp, r->var_prior, 1);
+            fprintf(fp, ", \"trend\": %s", o->trend ? "true" : "false");
+        }
+        fputs(", \"genes\": [", fp);
+    } else {
+        fprintf(fp, "id\tlogFC\tAveExpr\t%s\tp\tadj_p%s%s\n", stat, r->B ? "\tB" : "", o->volcano ? "\tneg_log10_p\tcall" : "");
+    }
+    int first = 1;
+    for (int k = 0; k < r->n; k++) {
+        int i = ord[k];
+        if (filter && !in_filter(filter, m->row_id[i])) continue;
+        double v[] = {r->logFC[i], r->AveExpr[i], r->stat[i], r->p[i], r->adj_p[i], r->B ? r->B[i] : NAN, -log10(r->p[i])};
+        const char *names[] = {"logFC", "AveExpr", stat, "p", "adj_p", "B", "neg_log10_p"};
+        if (c->json) {
+            fputs(first ? "\n  {\"id\": " : ",\n  {\"id\": ", fp);
+            ferro_json_string(fp, m->row_id[i]);
+            for (int q = 0; q < 7; q++) {
+                if ((q == 5 && !r->B) || (q == 6 && !o->volcano)) continue;
+                fprintf(fp, ", \"%s\": ", names[q]);
+                put_num(fp, v[q], 1);
+            }
+            if (o->volcano) fprintf(fp, ", \"call\": \"%s\"", cname[call[i] + 1]);
+            fputc('}', fp);
+        } else {
+            fputs(m->row_id[i], fp);
+            for (int q = 0; q < 7; q++) {
+                if ((q == 5 && !r->B) || (q == 6 && !o->volcano)) continue;
+                fputc('\t', fp);
+                put_num(fp, v[q], 0);
+            }
+            if (o->volcano) fprintf(fp, "\t%s", cname[call[i] + 1]);
+            fputc('\n', fp);
+        }
+        first = 0;
+    }
+    if (c->json) fputs("\n]}\n", fp);
+    free(call);
+    free(ord);
+    return 0;
+}
+
+/* The design matrix from a samples x columns TSV, rows in matrix column order. */
+static int read_design(const char *path, const char *coef, const ferro_matrix_t *m, double **X, int *p, int *ci)
+{
+    ferro_table_t *t;
+    int rc = ferro_samples_read(path, &t);
+    if (rc) return rc;
+    int *col = malloc(sizeof(int) * ((size_t)t->nrow + 1));
+    *X = NULL;
+    if (!col) { ferro_table_free(t); return FERRO_ENOMEM; }
+    if ((rc = ferro_samples_match(m, t, col))) goto done;
+    *p = t->ncol - 1;
+    *ci = ferro_table_col(t, coef) - 1;
+    if (*p < 1) { rc = ferro_error_set(FERRO_EPARSE, "%s: the design needs at least one column after the sample IDs", path); goto done; }
+    if (*ci < 0) { rc = ferro_error_set(FERRO_ENOTFOUND, "%s: no design column '%s'", path, coef); goto done; }
+    if (!(*X = malloc(sizeof(double) * (size_t)m->ncol * *p))) { rc = FERRO_ENOMEM; goto done; }
+    for (int i = 0; i < t->nrow; i++)
+        for (int k = 0; k < *p; k++)
+            if (ferro_parse_double(t->cell[i][k + 1], &(*X)[(size_t)col[i] * *p + k])) {
+                rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld, column %d: '%s' is not a number", path, t->lineno[i], k + 2, t->cell[i][k + 1]);
+                goto done;
+            }
+done:
+    if (rc) { free(*X); *X = NULL; }
+    free(col);
+    ferro_table_free(t);
+    return rc;
+}
+
+static int read_groups(const opts_t *o, const ferro_matrix_t *m, int *g)
+{
+    ferro_table_t *t;
+    int rc = ferro_samples_read(o->samples, &t);
+    if (rc) return rc;
+    int *col = malloc(sizeof(int) * ((size_t)t->nrow + 1));
+    char *cs = ferro_strdup(o->contrast);
+    if (!col || !cs) { free(col); free(cs); ferro_table_free(t); return FERRO_ENOMEM; }
+    char *B = strchr(cs, ',');
+    if (!B || strchr(B + 1, ',') || B == cs || !B[1]) { rc = ferro_error_set(FERRO_EINVAL, "--contrast '%s': expected A,B (two group names)", o->contrast); goto done; }
+    *B++ = 0;
+    const char *A = cs;
+    int k = ferro_table_col(t, o->group);
+    if (k < 0) { rc = ferro_error_set(FERRO_ENOTFOUND, "%s: no column '%s'", t->path, o->group); goto done; }
+    if ((rc = ferro_samples_match(m, t, col))) goto done;
+    int na = 0, nb = 0;
+    for (int i = 0; i < t->nrow; i++) {
+        const char *v = t->cell[i][k];
+        g[col[i]] = !strcmp(v, A) ? 1 : (!strcmp(v, B) ? 0 : -1);
+        na += g[col[i]] == 1;
+        nb += g[col[i]] == 0;
+    }
+    if (!na || !nb) rc = ferro_error_set(FERRO_EINVAL, "%s: column '%s' has %d sample(s) of '%s' and %d of '%s'", t->path, o->group, na, A, nb, B);
+done:
+    free(cs);
+    free(col);
+    ferro_table_free(t);
+    return rc;
+}
+
+int cmd_de(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"expr", required_argument, 0, O_EXPR}, {"samples", required_argument, 0, O_SAMPLES},
+        {"group", required_argument, 0, O_GROUP}, {"contrast", required_argument, 0, O_CONTRAST},
+        {"method", required_argument, 0, O_METHOD}, {"trend", no_argument, 0, O_TREND},
+        {"design", required_argument, 0, O_DESIGN}, {"coef", required_argument, 0, O_COEF},
+        {"map", required_argument, 0, O_MAP}, {"collapse", required_argument, 0, O_COLLAPSE},
+        {"genes", required_argument, 0, O_GENES}, {"volcano", no_argument, 0, O_VOLCANO},
+        {"fdr", required_argument, 0, O_FDR}, {"lfc", required_argument, 0, O_LFC},
+        {"sort", no_argument, 0, O_SORT}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    cli_common_t c;
+    cli_common_init(&c);
+    opts_t o = {0};
+    o.fdr = 0.05;
+    o.lfc = 1;
+    cli_getopt_reset();
+    int opt, h;
+    while ((opt = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        if ((h = cli_common_handle(&c, opt, optarg, usage))) {
+            if (h == 2) return CLI_EXIT_OK;
+            if (h < 0) return CLI_EXIT_USAGE;
+            continue;
+        }
+        switch (opt) {
+        case O_EXPR: o.expr = optarg; break;
+        case O_SAMPLES: o.samples = optarg; break;
+        case O_GROUP: o.group = optarg; break;
+        case O_CONTRAST: o.contrast = optarg; break;
+        case O_METHOD:
+            if (!strcmp(optarg, "limma")) o.method = FERRO_DE_LIMMA;
+            else if (!strcmp(optarg, "welch")) o.method = FERRO_DE_WELCH;
+            else if (!strcmp(optarg, "wilcoxon")) o.method = FERRO_DE_WILCOXON;
+            else return cli_usage_error("de", usage, "--method '%s': limma, welch or wilcoxon", optarg);
+            break;
+        case O_TREND: o.trend = 1; break;
+        case O_DESIGN: o.design = optarg; break;
+        case O_COEF: o.coef = optarg; break;
+        case O_MAP: o.map = optarg; break;
+        case O_COLLAPSE:
+            if (ferro_collapse_parse(optarg, &o.collapse)) return cli_usage_error("de", usage, "%s", ferro_error_message());
+            break;
+        case O_GENES: o.genes = optarg; break;
+        case O_VOLCANO: o.volcano = 1; break;
+        case O_FDR:
+            if (ferro_parse_double(optarg, &o.fdr) || o.fdr <= 0 || o.fdr > 1) return cli_usage_error("de", usage, "--fdr '%s': a number in (0, 1]", optarg);
+            break;
+        case O_LFC:
+            if (ferro_parse_double(optarg, &o.lfc) || o.lfc < 0) return cli_usage_error("de", usage, "--lfc '%s': a number >= 0", optarg);
+            break;
+        case O_SORT: o.sort = 1; break;
+        default: return cli_usage_error("de", usage, "unknown option");
+        }
+    }
+    if (optind < argc) return cli_usage_error("de", usage, "unexpected argument '%s'", argv[optind]);
+    if (!o.expr) return cli_usage_error("de", usage, "--expr is required");
+    if (o.design) {
+        if (!o.coef) return cli_usage_error("de", usage, "--design needs --coef");
+        if (o.method != FERRO_DE_LIMMA) return cli_usage_error("de", usage, "--design works with --method limma only");
+        if (o.samples || o.group || o.contrast) return cli_usage_error("de", usage, "use either --design/--coef or --samples/--group/--contrast");
+    } else if (!o.samples || !o.group || !o.contrast) {
+        return cli_usage_error("de", usage, "--samples, --group and --contrast are required (or --design and --coef)");
+    }
+    if (o.trend && o.method != FERRO_DE_LIMMA) return cli_usage_error("de", usage, "--trend is a limma option");
+
+    ferro_matrix_t *m = NULL;
+    ferro_probemap_t *map = NULL;
+    ferro_genesets_t *filter = NULL;
+    ferro_de_result_t *r = NULL;
+    ferro_out_t *out = NULL;
+    int *g = NULL;
+    double *X = NULL;
+    int rc = ferro_matrix_read(o.expr, &m);
+    if (!rc && o.map) {
+        ferro_matrix_t *gm;
+        if (!(rc = ferro_probemap_read(o.map, &map)) && !(rc = ferro_matrix_collapse(m, map, o.collapse, &gm))) {
+            ferro_matrix_free(m);
+            m = gm;
+        }
+    }
+    if (!rc && o.genes) rc = read_gene_filter(o.genes, &filter);
+    int nt = cli_threads(&c);
+    if (!rc && o.design) {
+        int p, ci;
+        if (!(rc = read_design(o.design, o.coef, m, &X, &p, &ci))) {
+            ferro_limma_opts_t lo2;
+            ferro_limma_opts_init(&lo2);
+            lo2.trend = o.trend;
+            lo2.nthreads = nt;
+            rc = ferro_de_limma(m->x, m->nrow, m->ncol, X, p, ci, &lo2, &r);
+        }
+    } else if (!rc) {
+        if (!(g = malloc(sizeof(int) * ((size_t)m->ncol + 1)))) rc = FERRO_ENOMEM;
+        if (!rc) rc = read_groups(&o, m, g);
+        if (!rc) {
+            if (o.method == FERRO_DE_LIMMA) {
+                ferro_limma_opts_t lo2;
+                ferro_limma_opts_init(&lo2);
+                lo2.trend = o.trend;
+                lo2.nthreads = nt;
+                rc = ferro_de_limma_groups(m->x, m->nrow, m->ncol, g, &lo2, &r);
+            } else if (o.method == FERRO_DE_WELCH) {
+                rc = ferro_de_welch(m->x, m->nrow, m->ncol, g, nt, &r);
+            } else {
+                rc = ferro_de_wilcoxon(m->x, m->nrow, m->ncol, g, nt, &r);
+            }
+        }
+    }
+    if (!rc && r->method == FERRO_DE_LIMMA) ferro_info("limma: df.prior = %g, var.prior = %g", r->df_prior, r->var_prior);
+    if (!rc) rc = ferro_out_open(c.out, &out);
+    if (!rc) rc = write_result(ferro_out_fp(out), &o, &c, m, r, filter);
+    if (!rc) { rc = ferro_out_commit(out); out = NULL; }
+    ferro_out_abort(out);
+    ferro_de_result_free(r);
+    ferro_genesets_free(filter);
+    ferro_probemap_free(map);
+    ferro_matrix_free(m);
+    free(g);
+    free(X);
+    return rc ? cli_fail("de", rc) : CLI_EXIT_OK;
+}

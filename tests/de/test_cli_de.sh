@@ -1,0 +1,46 @@
+#!/bin/sh
+# test_cli_de.sh — `ferrosim de`: output against R (tests/data/de fixtures), bad input exit codes
+# and messages. Env: $FERROSIM, $SRC.
+set -u
+fail=0
+D="$SRC/tests/data/de"
+C="$SRC/tests/data/cohort"
+tmp=${TMPDIR:-/tmp}/ferro_de_$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+
+# limma two-group on the synthetic data equals R (every row, t, p, adj_p, B; 1e-6 relative)
+"$FERROSIM" de --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B \
+  --threads 2 > "$tmp/out.tsv" || { echo "FAIL: de limma exit"; fail=1; }
+awk -F'\t' 'NR==FNR { if ($1 !~ /^#/ && $1 != "id") { t[$1]=$4; p[$1]=$5; q[$1]=$6; b[$1]=$7 } next }
+  FNR==1 { if ($0 != "id\tlogFC\tAveExpr\tt\tp\tadj_p\tB") { print "FAIL: header " $0; bad=1 } next }
+  function off(o, e) { d = o - e; if (d < 0) d = -d; s = e < 0 ? -e : e; return d > 1e-6 * (s > 1e-300 ? s : 1) }
+  { n++; if (off($4, t[$1]) || off($5, p[$1]) || off($6, q[$1]) || off($7, b[$1])) { print "FAIL: " $1; bad=1 } }
+  END { if (n != 300) { print "FAIL: rows " n; bad=1 } exit bad }' "$D/synth_cont_limma.tsv" "$tmp/out.tsv" || fail=1
+
+# --json and --volcano, --genes filter
+"$FERROSIM" de --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B \
+  --method wilcoxon --genes g001,g002 --volcano --json > "$tmp/out.json" || { echo "FAIL: json exit"; fail=1; }
+grep -q '"method": "wilcoxon"' "$tmp/out.json" && grep -q '"id": "g002"' "$tmp/out.json" && \
+  ! grep -q '"id": "g003"' "$tmp/out.json" || { echo "FAIL: json content"; fail=1; }
+
+# bad inputs: exit 2 with a message naming the problem
+expect2() { # expect2 "what" "pattern" args...
+  what=$1; pat=$2; shift 2
+  "$FERROSIM" de "$@" > /dev/null 2> "$tmp/err"; rc=$?
+  if [ $rc -ne 2 ] || ! grep -q -- "$pat" "$tmp/err"; then echo "FAIL: $what (exit $rc): $(cat "$tmp/err")"; fail=1; fi
+}
+printf 'sample\tgroup\nS1\tA\nS2\tB\nS3\tA\n' > "$tmp/ann3.tsv"
+expect2 "non-numeric cell" "line 3, column 3" --expr "$C/bad_cell.tsv" --samples "$tmp/ann3.tsv" --group group --contrast A,B
+expect2 "duplicate sample" "duplicate sample ID 'S1'" --expr "$C/dup_samples.tsv" --samples "$tmp/ann3.tsv" --group group --contrast A,B
+expect2 "mismatched IDs" "'S9'" --expr "$C/probes.tsv" --samples "$C/mismatch_samples.tsv" --group group --contrast A,B
+expect2 "missing column" "no column 'grp'" --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group grp --contrast A,B
+expect2 "bad contrast" "expected A,B" --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A
+expect2 "unknown method" "limma, welch or wilcoxon" --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B --method anova
+expect2 "missing --expr" "--expr is required" --samples x
+# no partial output on failure
+"$FERROSIM" de --expr "$C/bad_cell.tsv" --samples "$tmp/ann3.tsv" --group group --contrast A,B --out "$tmp/never.tsv" 2>/dev/null
+[ ! -e "$tmp/never.tsv" ] || { echo "FAIL: partial output left"; fail=1; }
+"$FERROSIM" de --help | grep -q -- "--contrast" || { echo "FAIL: --help"; fail=1; }
+[ $fail -eq 0 ] && echo "cli de: ok"
+exit $fail
