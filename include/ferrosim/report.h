@@ -1,0 +1,72 @@
+/* ferrosim/report.h — a self-contained HTML report: one file, inline CSS and inline SVG figures,
+ * nothing fetched from a network when it is viewed. Every text that goes in (titles, names,
+ * labels, table cells) is HTML-escaped.
+ *
+ *   ferro_report_t *r;
+ *   ferro_report_open("out/report.html", "Screen", &r);
+ *   ferro_report_heading(r, 2, "IC50");
+ *   ferro_report_heatmap(r, &spec);
+ *   ...
+ *   ferro_report_commit(r);      // written to a temp file and renamed: no partial report
+ */
+#ifndef FERROSIM_REPORT_H
+#define FERROSIM_REPORT_H
+
+#include "ferrosim/common.h"
+#include "ferrosim/doseresp.h"
+#include "ferrosim/synergy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ferro_report_s ferro_report_t;
+
+int ferro_report_open(const char *path, const char *title, ferro_report_t **out) FERRO_WUR;
+int ferro_report_commit(ferro_report_t *r) FERRO_WUR; /* closes the document, frees r */
+void ferro_report_abort(ferro_report_t *r);           /* removes the temp file, frees r; NULL-safe */
+FILE *ferro_report_fp(ferro_report_t *r);             /* for callers adding their own (escaped!) HTML */
+
+void ferro_report_heading(ferro_report_t *r, int level, const char *text);
+void ferro_report_paragraph(ferro_report_t *r, const char *text);
+/* A table of text cells (nrow x ncol, row-major); a NULL cell prints as an empty one. */
+void ferro_report_table(ferro_report_t *r, int nrow, int ncol, const char *const *header,
+                        const char *const *cells);
+/* Start / end a row of figures that wrap (a flex box). */
+void ferro_report_figures_begin(ferro_report_t *r);
+void ferro_report_figures_end(ferro_report_t *r);
+
+/* Dose–response curves in one panel: points (mean, SD bars) and the fitted 4PL, log dose axis
+ * (positive doses; dose 0 is the reference and not drawn). */
+typedef struct {
+    const char *label;
+    const double *dose, *mean, *sd; /* ndose per-dose means (sd may be NULL) */
+    int ndose;
+    const ferro_dr_fit_t *fit;      /* NULL or not ok: points only */
+} ferro_report_curve_t;
+void ferro_report_curves(ferro_report_t *r, const char *title, const char *xlabel, int ncurves,
+                         const ferro_report_curve_t *c);
+
+/* A heat map of nrow x ncol values (row-major; NAN = no value, drawn grey with cell_text or
+ * "NA"). scale: FERRO_REPORT_SEQUENTIAL (low = dark) or FERRO_REPORT_DIVERGING (blue < 0 < red,
+ * symmetric about 0). cell_text (optional) is written in the cells; legend names the value. */
+enum { FERRO_REPORT_SEQUENTIAL = 0, FERRO_REPORT_DIVERGING = 1 };
+typedef struct {
+    const char *title, *row_title, *col_title, *legend;
+    int nrow, ncol;
+    const char *const *row_labels, *const *col_labels;
+    const double *value;
+    const char *const *cell_text; /* NULL = the values printed with %.3g */
+    int scale;
+    double lo, hi;                /* colour range; NAN = from the data */
+} ferro_report_heatmap_t;
+void ferro_report_heatmap(ferro_report_t *r, const ferro_report_heatmap_t *h);
+
+/* The figures of one combination: the viability matrix and the four synergy score maps. */
+void ferro_report_synergy(ferro_report_t *r, const char *title, const char *name_a, const char *name_b,
+                          const ferro_grid_t *g, const ferro_synergy_t *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,114 @@
+# synergy_reference.R — an independent R implementation of the four synergy scores as
+# SynergyFinder defines them (see include/ferrosim/synergy.h), with stats::nls for the 4PL fits
+# and uniroot for Loewe; used as the reference for tests/synergy on a noisy matrix and as the
+# peer in bench/combo.sh.
+#   Rscript synergy_reference.R make            -> writes noisy.tsv and noisy_reference.tsv here
+#   Rscript synergy_reference.R score IN.tsv    -> prints the per-cell scores of a matrix (TSV)
+# Model on the viability scale: v = b + (t - b) / (1 + exp(h (log x - lc))); % inhibition = 100 (1 - v).
+ll4 <- function(x, b, t, lc, h) {
+  q <- ifelse(x == 0, ifelse(h > 0, 1, 0), 1 / (1 + exp(h * (log(x) - lc))))
+  b + (t - b) * q
+}
+fit4 <- function(x, y, fix_b = NA, fix_t = NA) {
+  ux <- sort(unique(x)); m <- sapply(ux, function(u) mean(y[x == u]))
+  t0 <- if (is.na(fix_t)) m[1] else fix_t
+  b0 <- if (is.na(fix_b)) m[length(m)] else fix_b
+  pos <- ux > 0; lx <- log(ux[pos]); mp <- m[pos]; mid <- (t0 + b0) / 2
+  lc0 <- mean(range(lx))
+  for (i in seq_along(mp)[-1]) {
+    a <- mp[i - 1] - mid; bb <- mp[i] - mid
+    if (a == 0) { lc0 <- lx[i - 1]; break }
+    if (a * bb < 0) { lc0 <- lx[i - 1] + (lx[i] - lx[i - 1]) * a / (a - bb); break }
+  }
+  best <- NULL
+  for (h0 in c(1, 3, 0.4)) {
+    st <- list(lc = lc0, h = h0)
+    if (is.na(fix_b)) st$b <- b0
+    if (is.na(fix_t)) st$t <- t0
+    bb <- if (is.na(fix_b)) quote(b) else fix_b
+    tt <- if (is.na(fix_t)) quote(t) else fix_t
+    f <- bquote(y ~ .(bb) + (.(tt) - .(bb)) * ifelse(x == 0, 1, 1 / (1 + exp(h * (log(x) - lc)))))
+    fit <- tryCatch(nls(as.formula(f, env = environment()), data = list(x = x, y = y), start = st, control = nls.control(tol = 1e-7, maxiter = 500, minFactor = 1e-12)),
+                    error = function(e) { if (nzchar(Sys.getenv("SYN_DEBUG"))) message(conditionMessage(e)); NULL })
+    if (!is.null(fit) && (is.null(best) || deviance(fit) < deviance(best))) best <- fit
+  }
+  if (is.null(best)) return(NULL)
+  co <- coef(best)
+  list(b = if (is.na(fix_b)) co[["b"]] else fix_b, t = if (is.na(fix_t)) co[["t"]] else fix_t,
+       lc = co[["lc"]], h = co[["h"]])
+}
+pred <- function(f, x) ll4(x, f$b, f$t, f$lc, f$h)
+inv <- function(f, v) { r <- (f$t - v) / (v - f$b); ifelse(r > 0, exp(f$lc + log(r) / f$h), NaN) }
+
+scores <- function(da, db, V) {   # V: viability matrix, rows = doses of A (da[1] = 0), cols = B
+  na <- length(da); nb <- length(db); Y <- 100 * (1 - V)
+  bliss <- hsa <- loewe <- zip <- matrix(0, na, nb)
+  fa <- fit4(da, V[, 1]); fb <- fit4(db, V[1, ])
+  span <- function(f) sort(100 * (1 - c(f$t, f$b)))
+  for (i in 2:na) for (j in 2:nb) {
+    ya <- Y[i, 1]; yb <- Y[1, j]
+    bliss[i, j] <- Y[i, j] - (ya + yb - ya * yb / 100)
+    hsa[i, j] <- Y[i, j] - max(ya, yb)
+    g <- function(y) da[i] / inv(fa, 1 - y / 100) + db[j] / inv(fb, 1 - y / 100) - 1
+    sa <- span(fa); sb <- span(fb); lo <- max(sa[1], sb[1]); hi <- min(sa[2], sb[2])
+    e <- NA
+    if (hi > lo) {
+      ys <- lo + (hi - lo) / (1 + exp(-seq(-28, 28, length.out = 161)))
+      gs <- sapply(ys, g)
+      k <- which(is.finite(gs[-1]) & is.finite(gs[-length(gs)]) & sign(gs[-1]) != sign(gs[-length(gs)]))
+      if (length(k)) e <- uniroot(g, ys[c(k[1], k[1] + 1)], tol = 1e-13)$root
+    }
+    if (is.na(e)) e <- max(100 * (1 - pred(fa, da[i] + db[j])), 100 * (1 - pred(fb, da[i] + db[j])))
+    loewe[i, j] <- Y[i, j] - min(e, 100)
+  }
+  ya <- 100 * (1 - pred(fa, da)); yb <- 100 * (1 - pred(fb, db))
+  colfit <- rowfit <- matrix(NA, na, nb)
+  for (j in 2:nb) {
+    f <- fit4(da[-1], V[-1, j], fix_b = 0, fix_t = 1 - yb[j] / 100)
+    colfit[-1, j] <- if (is.null(f)) Y[-1, j] else 100 * (1 - pred(f, da[-1]))
+  }
+  for (i in 2:na) {
+    f <- fit4(db[-1], V[i, -1], fix_b = 0, fix_t = 1 - ya[i] / 100)
+    rowfit[i, -1] <- if (is.null(f)) Y[i, -1] else 100 * (1 - pred(f, db[-1]))
+  }
+  for (i in 2:na) for (j in 2:nb)
+    zip[i, j] <- (colfit[i, j] + rowfit[i, j]) / 2 - (ya[i] + yb[j] - ya[i] * yb[j] / 100)
+  out <- expand.grid(j = 1:nb, i = 1:na)
+  data.frame(dose_a = da[out$i], dose_b = db[out$j], bliss = bliss[cbind(out$i, out$j)], hsa = hsa[cbind(out$i, out$j)],
+             loewe = loewe[cbind(out$i, out$j)], zip = zip[cbind(out$i, out$j)])
+}
+
+read_matrix <- function(path) {
+  d <- read.delim(path, comment.char = "#")
+  da <- sort(unique(d$dose_a)); db <- sort(unique(d$dose_b))
+  V <- matrix(NA, length(da), length(db))
+  for (i in seq_along(da)) for (j in seq_along(db))
+    V[i, j] <- mean(d$viability[d$dose_a == da[i] & d$dose_b == db[j]])
+  list(da = da, db = db, V = V)
+}
+
+args <- commandArgs(trailingOnly = TRUE)
+if (length(args) >= 1 && args[1] == "make") {
+  # A 6 x 6 matrix: Bliss-type interaction with a potency shift (k = 2.5), unequal maximal
+  # effects (A to 5%, B to 40% viability), Hill 1.4 and 0.8, and noise (SD 0.02).
+  set.seed(7)
+  da <- c(0, 0.1, 0.3, 1, 3, 10); db <- c(0, 0.5, 1.5, 5, 15, 50)
+  V <- outer(da, db, function(a, b) {
+    al <- (a / 1.2)^1.4; be <- (b / 6)^0.8
+    0.05 + 0.95 * (0.4 + 0.6 / (1 + be)) / (1 + al * (1 + 2.5 * be / (1 + be)))
+  })
+  V <- V + matrix(rnorm(length(V), 0, 0.02), nrow(V)); V[1, 1] <- 1
+  V <- round(V, 5)
+  g <- expand.grid(j = seq_along(db), i = seq_along(da))
+  write.table(data.frame(drug_a = "A", dose_a = da[g$i], drug_b = "B", dose_b = db[g$j], viability = V[cbind(g$i, g$j)]),
+              "noisy.tsv", sep = "\t", quote = FALSE, row.names = FALSE)
+  s <- scores(da, db, V)
+  cat("# synergy_reference.R (", R.version.string, ") on noisy.tsv\n", file = "noisy_reference.tsv", sep = "")
+  s[] <- lapply(s, signif, 12)
+  suppressWarnings(write.table(s, "noisy_reference.tsv", sep = "\t", quote = FALSE,
+                               row.names = FALSE, append = TRUE))
+} else if (length(args) >= 2 && args[1] == "score") {
+  m <- read_matrix(args[2])
+  s <- scores(m$da, m$db, m$V); s[] <- lapply(s, signif, 8)
+  write.table(s, stdout(), sep = "\t", quote = FALSE, row.names = FALSE)
+}
