@@ -66,7 +66,14 @@ static int do_build(kb_opts_t *o)
     ferro_kb_table_t *t;
     if (!strcmp(path, "-")) return 0; /* the database went to stdout: no counts there */
     if ((rc = ferro_kb_open(path, &kb))) return rc;
-    rc = ferro_kb_counts(kb, &t);
+    if ((rc = ferro_kb_unlinked(kb, &t)) == 0) {
+        for (int i = 0; i < t->nrow; i++)
+            ferro_warn("kb: the model's %s '%s' (%s line %s) has no KB entity linked in kb/model_links.tsv",
+                       ferro_kb_table_get(t, i, 0), ferro_kb_table_get(t, i, 1), ferro_kb_table_get(t, i, 2),
+                       ferro_kb_table_get(t, i, 3));
+        ferro_kb_table_free(t);
+    }
+    if (!rc) rc = ferro_kb_counts(kb, &t);
     ferro_kb_close(kb);
     if (rc) return rc;
     kb_opts_t so = *o;

@@ -82,6 +82,9 @@ int ferro_kb_export(ferro_kb_t *kb, const char *table, ferro_kb_table_t **out) F
  * uncertain, Table 1 rows, set members, model links checked and unchecked). */
 int ferro_kb_counts(ferro_kb_t *kb, ferro_kb_table_t **out) FERRO_WUR;
 
+/* The model's agents, cell lines and genes that no KB entity links to: kind, name, source, line. */
+int ferro_kb_unlinked(ferro_kb_t *kb, ferro_kb_table_t **out) FERRO_WUR;
+
 #ifdef __cplusplus
 }
 #endif

@@ -203,3 +203,13 @@ int ferro_kb_counts(ferro_kb_t *kb, ferro_kb_table_t **out)
         ") ORDER BY o, what",
         0, NULL, out);
 }
+
+int ferro_kb_unlinked(ferro_kb_t *kb, ferro_kb_table_t **out)
+{
+    return kb_query(kb->db,
+        "SELECT m.kind AS kind, m.name AS name, m.source AS source, m.line AS line FROM model_table m"
+        " WHERE m.kind IN ('agent', 'cell', 'gene') AND NOT EXISTS"
+        " (SELECT 1 FROM model_link l WHERE l.kind = m.kind AND l.target = m.name)"
+        " ORDER BY m.kind, m.line",
+        0, NULL, out);
+}

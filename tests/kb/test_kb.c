@@ -203,8 +203,8 @@ static int count_lines(const char *path)
 
 static void test_sets(ferro_kb_t *kb)
 {
-    const char *pairs[2][2] = {{DATA "/kb/sets/ferrdb_driver.txt", FERRO_SHARED_DIR "/data/ferrdb/driver.txt"},
-                               {DATA "/kb/sets/ferrdb_suppressor.txt", FERRO_SHARED_DIR "/data/ferrdb/suppressor.txt"}};
+    const char *pairs[2][2] = {{DATA "/genesets/ferrdb_driver.txt", FERRO_SHARED_DIR "/data/ferrdb/driver.txt"},
+                               {DATA "/genesets/ferrdb_suppressor.txt", FERRO_SHARED_DIR "/data/ferrdb/suppressor.txt"}};
     for (int k = 0; k < 2; k++) {
         long na, nb;
         char *a = slurp(pairs[k][0], &na), *b = slurp(pairs[k][1], &nb);
@@ -219,6 +219,18 @@ static void test_sets(ferro_kb_t *kb)
     expect_true(v && atoi(v) == want, "every FerrDb line is a set member (264 + 238)");
     v = find_value(t, 0, "identifiers.verified", 1);
     expect_true(v && atoi(v) > 200, "more than 200 verified identifiers");
+    ferro_kb_table_free(t);
+    /* every agent, cell line and gene of the model is linked from a KB entity */
+    expect_int(ferro_kb_unlinked(kb, &t), 0, "unlinked model names");
+    for (int i = 0; t && i < t->nrow; i++)
+        fprintf(stderr, "unlinked: the model's %s '%s' needs a row in data/kb/model_links.tsv\n",
+                ferro_kb_table_get(t, i, 0), ferro_kb_table_get(t, i, 1));
+    expect_true(t && t->nrow == 0, "every model agent, cell line and gene has a KB entity");
+    ferro_kb_table_free(t);
+    expect_int(ferro_kb_export(kb, "model_links", &t), 0, "export model_links");
+    int unchecked = 0;
+    for (int i = 0; t && i < t->nrow; i++) unchecked += strcmp(ferro_kb_table_get(t, i, 4), "1") != 0;
+    expect_int(unchecked, 0, "every model link was checked against the model's tables");
     ferro_kb_table_free(t);
 }
 

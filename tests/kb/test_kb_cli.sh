@@ -48,6 +48,7 @@ fresh() {
     rm -rf "$tmp/data"
     mkdir -p "$tmp/data"
     cp -r "$SRC/data/kb" "$tmp/data/kb"
+    cp -r "$SRC/data/genesets" "$tmp/data/genesets"
 }
 bad_source() { # name, expected message pattern
     cp "$tmp/a.sqlite" "$tmp/keep.sqlite"
@@ -78,15 +79,18 @@ sed -i 's/^id\ttype\tname\tdescription\tsource$/id\tkind\tname\tdescription\tsou
 bad_source "bad header" "entities.tsv: line [0-9]*: the header must be"
 
 fresh
-mkdir -p "$tmp/data/model"
-printf 'id\tname\tkind\tgene\tunit\tdescription\nGPX4\tGPX4\tprotein\tGPX4\tuM\tglutathione peroxidase 4\n' >"$tmp/data/model/species.tsv"
-printf 'gene:GPX4\tspecies\tGPX4\tpresent in the model\n' >>"$tmp/data/kb/model_links.tsv"
+cp -r "$SRC/data/model" "$tmp/data/model"
 FERROSIM_DATA="$tmp/data" $K build --out "$tmp/good.sqlite" >"$tmp/counts2" 2>"$tmp/err"
-check "a link to a species the model has builds, and counts as checked" \
+check "links to the model's species build, and count as checked" \
   "grep -q '^model_links.checked	[1-9]' '$tmp/counts2'"
 n=$(($(wc -l <"$tmp/data/kb/model_links.tsv") + 1))
 printf 'gene:SLC7A11\tspecies\tSLC7A11_missing\t\n' >>"$tmp/data/kb/model_links.tsv"
 bad_source "link to a missing species" "model_links.tsv: line $n, column 3: the model has no species 'SLC7A11_missing'"
+
+fresh
+cp "$SRC/data/cells.tsv" "$tmp/data/cells.tsv"
+sed -i 's/^Jurkat\(\t[^\t]*\t[^\t]*\t\)CVCL_0065/Jurkat\1CVCL_9999/' "$tmp/data/cells.tsv"
+bad_source "Cellosaurus disagreeing with cells.tsv" "model_links.tsv: line [0-9]*, column 3: Cellosaurus accession of cell:Jurkat is CVCL_0065 in identifiers.tsv but CVCL_9999 in cells.tsv"
 
 if [ $fail -eq 0 ]; then echo "kb/cli: all passed"; else echo "kb/cli: $fail failed"; fi
 [ $fail -eq 0 ]
