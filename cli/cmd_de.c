@@ -273,20 +273,12 @@ int cmd_de(int argc, char **argv)
     if (o.trend && o.method != FERRO_DE_LIMMA) return cli_usage_error("de", usage, "--trend is a limma option");
 
     ferro_matrix_t *m = NULL;
-    ferro_probemap_t *map = NULL;
     ferro_genesets_t *filter = NULL;
     ferro_de_result_t *r = NULL;
     ferro_out_t *out = NULL;
     int *g = NULL;
     double *X = NULL;
-    int rc = ferro_matrix_read(o.expr, &m);
-    if (!rc && o.map) {
-        ferro_matrix_t *gm;
-        if (!(rc = ferro_probemap_read(o.map, &map)) && !(rc = ferro_matrix_collapse(m, map, o.collapse, &gm))) {
-            ferro_matrix_free(m);
-            m = gm;
-        }
-    }
+    int rc = ferro_matrix_read_genes(o.expr, o.map, o.collapse, &m);
     if (!rc && o.genes) rc = read_gene_filter(o.genes, &filter);
     int nt = cli_threads(&c);
     if (!rc && o.design) {
@@ -322,7 +314,6 @@ int cmd_de(int argc, char **argv)
     ferro_out_abort(out);
     ferro_de_result_free(r);
     ferro_genesets_free(filter);
-    ferro_probemap_free(map);
     ferro_matrix_free(m);
     free(g);
     free(X);

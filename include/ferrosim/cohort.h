@@ -59,6 +59,8 @@ enum { FERRO_COLLAPSE_MAXMEAN = 0, FERRO_COLLAPSE_MEAN = 1, FERRO_COLLAPSE_MAXVA
 int ferro_collapse_parse(const char *name, int *rule) FERRO_WUR;
 int ferro_matrix_collapse(const ferro_matrix_t *m, const ferro_probemap_t *map, int rule,
                           ferro_matrix_t **out) FERRO_WUR;
+/* Read a matrix and, when map_path is not NULL, collapse it to genes with that probe map. */
+int ferro_matrix_read_genes(const char *path, const char *map_path, int rule, ferro_matrix_t **out) FERRO_WUR;
 
 /* A sample annotation table (samples x variables, sample IDs in the first column); duplicate
  * sample IDs are an error naming them. */

@@ -9,10 +9,9 @@
  *
  * Scoring: genes of each set are mapped to the matrix rows by exact ID (the first row with that
  * ID); sets with fewer than min_size or more than max_size mapped genes are dropped (GSVA's
- * min.sz / max.sz, after mapping). ssGSEA and GSVA need a matrix without missing values (GSVA
- * cannot use them either; an error names the first); GSVA also drops genes with zero variance
- * (sd < 1e-10) first, as GSVA does. The z-score method follows R's scale(): mean and sd over the
- * non-missing values per gene, and a set's score is NA in a sample where any of its genes is NA. */
+ * min.sz / max.sz, after mapping). Missing values, as GSVA: GSVA and z-score first drop every
+ * gene whose sd is NA (a missing value) or < 1e-10 (constant), then map the sets; ssGSEA keeps
+ * constant genes and cannot rank missing values (an error names the first). */
 #ifndef FERROSIM_GENESET_H
 #define FERROSIM_GENESET_H
 
@@ -38,6 +37,25 @@ int ferro_genesets_merge(ferro_genesets_t *gs, const ferro_genesets_t *more) FER
 /* Index of the set called name, or -1. */
 int ferro_genesets_find(const ferro_genesets_t *gs, const char *name);
 void ferro_genesets_free(ferro_genesets_t *gs); /* NULL-safe */
+
+enum { FERRO_SCORE_SSGSEA = 0, FERRO_SCORE_GSVA = 1, FERRO_SCORE_ZSCORE = 2 };
+
+typedef struct {
+    int method;       /* FERRO_SCORE_* */
+    double tau;       /* NAN = the method's default: ssGSEA 0.25, GSVA 1 */
+    int ssgsea_norm;  /* ssGSEA: divide by the range of all scores (GSVA's ssgsea.norm = TRUE) */
+    int mx_diff;      /* GSVA: ES = max positive + max negative deviation (TRUE) or the larger one */
+    int min_size, max_size; /* 1 and INT_MAX by default */
+    int nthreads;     /* <= 0: all cores; results do not depend on it */
+} ferro_score_opts_t;
+void ferro_score_opts_init(ferro_score_opts_t *o);
+/* "ssgsea" | "gsva" | "zscore" -> method (FERRO_EINVAL with a message otherwise). */
+int ferro_score_method_parse(const char *name, int *method) FERRO_WUR;
+
+/* Scores: a matrix with one row per retained set (row IDs = set names) and the expression
+ * matrix's samples as columns. */
+int ferro_geneset_score(const ferro_matrix_t *expr, const ferro_genesets_t *sets, const ferro_score_opts_t *o,
+                        ferro_matrix_t **scores) FERRO_WUR;
 
 #ifdef __cplusplus
 }

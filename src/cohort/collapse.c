@@ -155,3 +155,16 @@ done:
     free(gname);
     return rc;
 }
+
+int ferro_matrix_read_genes(const char *path, const char *map_path, int rule, ferro_matrix_t **out)
+{
+    ferro_matrix_t *m;
+    int rc = ferro_matrix_read(path, &m);
+    if (rc || !map_path) { *out = rc ? NULL : m; return rc; }
+    ferro_probemap_t *map;
+    *out = NULL;
+    if (!(rc = ferro_probemap_read(map_path, &map))) rc = ferro_matrix_collapse(m, map, rule, out);
+    ferro_probemap_free(map);
+    ferro_matrix_free(m);
+    return rc;
+}

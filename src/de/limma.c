@@ -194,7 +194,7 @@ int ferro_de_limma(const double *y, int ngenes, int nsamples, const double *desi
     ferro_de_result_t *r;
     int rc = ferro_de_result_alloc(FERRO_DE_LIMMA, ngenes, &r);
     if (rc) return rc;
-    int nt = ferro_de_threads(o->nthreads);
+    int nt = ferro_omics_threads(o->nthreads);
     if ((rc = lmfit(y, ngenes, nsamples, design, ncoef, coef, nt, r)) ||
         (rc = ebayes(r, o->trend, o->proportion, nt))) {
         ferro_de_result_free(r);

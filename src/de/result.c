@@ -7,19 +7,6 @@
 
 #include <gsl/gsl_errno.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
-int ferro_de_threads(int n)
-{
-#ifdef _OPENMP
-    return n > 0 ? n : omp_get_num_procs();
-#else
-    (void)n;
-    return 1;
-#endif
-}
 
 static double *vec(int n)
 {

@@ -6,6 +6,5 @@
 int ferro_de_result_alloc(int method, int n, ferro_de_result_t **out);
 /* The indices of the samples with group 1 (A) or 0 (B), in order; returns how many. */
 int ferro_de_group_columns(const int *group, int nsamples, int *cols, int *na, int *nb);
-/* Thread count for OpenMP regions: n > 0 as given, else all cores. */
-int ferro_de_threads(int n);
+#include "cohort/threads.h"
 #endif

@@ -52,7 +52,7 @@ int ferro_de_welch(const double *y, int ng, int ns, const int *group, int nthrea
     ferro_de_result_t *r;
     if ((rc = ferro_de_result_alloc(FERRO_DE_WELCH, ng, &r))) return rc;
     int fail = 0;
-#pragma omp parallel num_threads(ferro_de_threads(nthreads))
+#pragma omp parallel num_threads(ferro_omics_threads(nthreads))
     {
         double *a = malloc(((size_t)ns + 1) * sizeof *a), *b = malloc(((size_t)ns + 1) * sizeof *b);
         if (!a || !b) {
@@ -139,7 +139,7 @@ int ferro_de_wilcoxon(const double *y, int ng, int ns, const int *group, int nth
     double **cache = calloc(50 * 50, sizeof *cache);
     if (!cache) { ferro_de_result_free(r); return ferro_error_set(FERRO_ENOMEM, "out of memory"); }
     int fail = 0;
-#pragma omp parallel num_threads(ferro_de_threads(nthreads))
+#pragma omp parallel num_threads(ferro_omics_threads(nthreads))
     {
         double *a = malloc(((size_t)ns + 1) * sizeof *a), *b = malloc(((size_t)ns + 1) * sizeof *b);
         rv_t *v = malloc(((size_t)ns + 1) * sizeof *v);

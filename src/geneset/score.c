@@ -1,0 +1,360 @@
+/* score.c — per-sample gene-set scores as GSVA 1.46 computes them:
+ *   ssGSEA (Barbie et al. 2009): per sample, genes ranked by expression (average ranks truncated
+ *     to integers, as GSVA does with mode(R) <- "integer"), weights rank^tau, the closed form of
+ *     the summed random walk (GSVA's .fastRndWalk), optionally divided by the range of all scores;
+ *   GSVA (Hänzelmann et al. 2013): per gene a Gaussian-kernel CDF estimate (bandwidth sd / 4,
+ *     the normal CDF from GSVA's 10,000-point table), per sample genes ranked by it, rank scores
+ *     |n - r + 1 - n/2|, and the KS-like walk (max deviation sum, or the larger one);
+ *   combined z-score (Lee et al. 2008): sum of the genes' z-scores / sqrt(set size). */
+#include "ferrosim/geneset.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+#include "cohort/strindex.h"
+#include "cohort/threads.h"
+
+
+void ferro_score_opts_init(ferro_score_opts_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->method = FERRO_SCORE_SSGSEA;
+    o->tau = NAN;
+    o->ssgsea_norm = 1;
+    o->mx_diff = 1;
+    o->min_size = 1;
+    o->max_size = INT_MAX;
+    o->nthreads = 1;
+}
+
+int ferro_score_method_parse(const char *name, int *method)
+{
+    if (!strcmp(name, "ssgsea")) *method = FERRO_SCORE_SSGSEA;
+    else if (!strcmp(name, "gsva")) *method = FERRO_SCORE_GSVA;
+    else if (!strcmp(name, "zscore")) *method = FERRO_SCORE_ZSCORE;
+    else return ferro_error_set(FERRO_EINVAL, "unknown scoring method '%s' (ssgsea, gsva or zscore)", name);
+    return 0;
+}
+
+
+/* Sets mapped to row indices of `rows` (a subset of the matrix rows, in order). */
+typedef struct {
+    int n;
+    int *set;   /* index into the collection */
+    int *size;
+    int **idx;  /* row positions (0-based, into the kept rows) */
+} mapped_t;
+
+static void mapped_free(mapped_t *m)
+{
+    for (int s = 0; s < m->n; s++) free(m->idx[s]);
+    free(m->set);
+    free(m->size);
+    free(m->idx);
+}
+
+static int map_sets(char **ids, int nrow, const ferro_genesets_t *gs, int min_size, int max_size, mapped_t *mp)
+{
+    memset(mp, 0, sizeof *mp);
+    ferro_strindex_t *ix;
+    int rc = ferro_strindex_build(ids, nrow, &ix);
+    if (rc) return rc;
+    mp->set = ferro_malloc(((size_t)gs->n + 1) * sizeof(int));
+    mp->size = ferro_malloc(((size_t)gs->n + 1) * sizeof(int));
+    mp->idx = ferro_calloc((size_t)gs->n + 1, sizeof(int *));
+    if (!mp->set || !mp->size || !mp->idx) { rc = FERRO_ENOMEM; goto done; }
+    int any = 0;
+    for (int s = 0; s < gs->n; s++) {
+        int *v = ferro_malloc(((size_t)gs->size[s] + 1) * sizeof(int)), k = 0;
+        if (!v) { rc = FERRO_ENOMEM; goto done; }
+        for (int i = 0; i < gs->size[s]; i++) {
+            int r = ferro_strindex_find(ix, gs->gene[s][i]);
+            if (r >= 0) v[k++] = r;
+        }
+        any += k;
+        if (k < min_size || k > max_size || k == 0) { free(v); continue; }
+        mp->set[mp->n] = s;
+        mp->size[mp->n] = k;
+        mp->idx[mp->n++] = v;
+    }
+    if (!any) rc = ferro_error_set(FERRO_EINVAL, "no gene of the gene sets is a row of the expression matrix");
+    else if (!mp->n) rc = ferro_error_set(FERRO_EINVAL, "no gene set has between %d and %d genes in the matrix", min_size, max_size);
+done:
+    ferro_strindex_free(ix);
+    if (rc) mapped_free(mp);
+    return rc;
+}
+
+typedef struct { double v; int i; } vi_t;
+/* decreasing value, ties by increasing index (R's order(decreasing = TRUE) is stable) */
+static int cmp_desc(const void *a, const void *b)
+{
+    const vi_t *x = a, *y = b;
+    if (x->v != y->v) return x->v < y->v ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+static int cmp_asc(const void *a, const void *b)
+{
+    const vi_t *x = a, *y = b;
+    if (x->v != y->v) return x->v < y->v ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* ---- ssGSEA ---- */
+static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double tau, int norm, int nt, double *es)
+{
+    int fail = 0;
+#pragma omp parallel num_threads(nt)
+    {
+        vi_t *v = malloc(((size_t)ng + 1) * sizeof *v);
+        double *ra = malloc(((size_t)ng + 1) * sizeof *ra);
+        int *pos = malloc(((size_t)ng + 1) * sizeof *pos);
+        if (!v || !ra || !pos) {
+#pragma omp atomic write
+            fail = 1;
+        }
+#pragma omp for schedule(dynamic, 4)
+        for (int j = 0; j < ns; j++) {
+            if (!v || !ra || !pos) continue;
+            /* average ranks (colRanks ties = "average"), truncated to integers */
+            for (int g = 0; g < ng; g++) { v[g].v = x[(size_t)g * ns + j]; v[g].i = g; }
+            qsort(v, (size_t)ng, sizeof *v, cmp_asc);
+            for (int a = 0; a < ng;) {
+                int b = a;
+                while (b + 1 < ng && v[b + 1].v == v[a].v) b++;
+                int r = (int)((a + b + 2) / 2.0);
+                for (int k = a; k <= b; k++) v[k].v = r;
+                a = b + 1;
+            }
+            for (int k = 0; k < ng; k++) ra[v[k].i] = v[k].v; /* integer rank of gene */
+            /* ranking: order(R, decreasing = TRUE) — stable on the integer ranks */
+            for (int g = 0; g < ng; g++) { v[g].v = ra[g]; v[g].i = g; }
+            qsort(v, (size_t)ng, sizeof *v, cmp_desc);
+            for (int k = 0; k < ng; k++) pos[v[k].i] = k + 1; /* 1-based position */
+            for (int g = 0; g < ng; g++) ra[g] = pow(ra[g], tau);
+            for (int s = 0; s < mp->n; s++) {
+                double num = 0, den = 0, sidx = 0;
+                int k = mp->size[s];
+                for (int q = 0; q < k; q++) {
+                    int g = mp->idx[s][q];
+                    double w = ra[g], back = ng - pos[g] + 1;
+                    num += w * back;
+                    den += w;
+                    sidx += back;
+                }
+                double in = num / den, out = ((double)ng * (ng + 1) / 2 - sidx) / (ng - k);
+                es[(size_t)s * ns + j] = in - out;
+            }
+        }
+        free(v);
+        free(ra);
+        free(pos);
+    }
+    if (fail) return ferro_error_set(FERRO_ENOMEM, "out of memory");
+    if (norm) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t q = 0; q < (size_t)mp->n * ns; q++) {
+            if (es[q] < lo) lo = es[q];
+            if (es[q] > hi) hi = es[q];
+        }
+        for (size_t q = 0; q < (size_t)mp->n * ns; q++) es[q] /= hi - lo;
+    }
+    return 0;
+}
+
+/* ---- GSVA ---- */
+#define CDF_RES 10000
+#define CDF_MAX 10.0
+
+/* sd with long double accumulation and a refined mean (GSVA's kernel code, after R's cov.c) */
+static double sd_refined(const double *x, int n)
+{
+    long double sum = 0, t;
+    for (int i = 0; i < n; i++) sum += x[i];
+    t = sum / n;
+    if (isfinite((double)t)) {
+        sum = 0;
+        for (int i = 0; i < n; i++) sum += x[i] - t;
+        t = t + sum / n;
+    }
+    double mean = (double)t;
+    sum = 0;
+    for (int i = 0; i < n; i++) sum += (x[i] - mean) * (x[i] - mean);
+    return sqrt((double)(sum / (long double)(n - 1)));
+}
+
+static double table_cdf(const double *tab, double d, double bw)
+{
+    double v = d / bw;
+    if (v < -CDF_MAX) return 0;
+    if (v > CDF_MAX) return 1;
+    double c = tab[(int)(fabs(v) / CDF_MAX * CDF_RES)];
+    return v < 0 ? 1.0 - c : c;
+}
+
+static int gsva(const double *x, int ng, int ns, const mapped_t *mp, double tau, int mx_diff, int nt, double *es)
+{
+    double *tab = malloc((CDF_RES + 1) * sizeof *tab);
+    double *dens = malloc(((size_t)ng * ns + 1) * sizeof *dens); /* gene-major */
+    double *rs = malloc(((size_t)ng * ns + 1) * sizeof *rs);     /* sample-major rank scores */
+    int *srt = malloc(((size_t)ng * ns + 1) * sizeof *srt);      /* sample-major sort order */
+    int fail = 0;
+    if (!tab || !dens || !rs || !srt) { fail = 1; goto done; }
+    for (int i = 0; i <= CDF_RES; i++) tab[i] = gsl_cdf_ugaussian_P(CDF_MAX * (double)i / (CDF_RES * 1.0));
+#pragma omp parallel for num_threads(nt) schedule(static)
+    for (int g = 0; g < ng; g++) {
+        const double *row = x + (size_t)g * ns;
+        double bw = sd_refined(row, ns) / 4.0;
+        for (int j = 0; j < ns; j++) {
+            double left = 0;
+            for (int i = 0; i < ns; i++) left += table_cdf(tab, row[j] - row[i], bw);
+            left /= ns;
+            dens[(size_t)g * ns + j] = -1.0 * log((1.0 - left) / left);
+        }
+    }
+#pragma omp parallel num_threads(nt)
+    {
+        vi_t *v = malloc(((size_t)ng + 1) * sizeof *v);
+        char *mask = calloc((size_t)ng + 1, 1);
+        if (!v || !mask) {
+#pragma omp atomic write
+            fail = 1;
+        }
+#pragma omp for schedule(dynamic, 4)
+        for (int j = 0; j < ns; j++) {
+            if (!v || !mask) continue;
+            for (int g = 0; g < ng; g++) { v[g].v = dens[(size_t)g * ns + j]; v[g].i = g; }
+            qsort(v, (size_t)ng, sizeof *v, cmp_desc);
+            double *r = rs + (size_t)j * ng;
+            int *o = srt + (size_t)j * ng;
+            for (int k = 0; k < ng; k++) {
+                o[k] = v[k].i;
+                r[v[k].i] = fabs((double)(ng - k) - ng / 2.0);
+            }
+            for (int s = 0; s < mp->n; s++) {
+                int k = mp->size[s];
+                double dec = 1.0 / (ng - k), sum = 0, cum = 0, mpos = 0, mneg = 0;
+                for (int q = 0; q < k; q++) { mask[mp->idx[s][q]] = 1; sum += pow(r[mp->idx[s][q]], tau); }
+                for (int q = 0; q < ng; q++) {
+                    int g = o[q];
+                    if (mask[g]) cum += pow(r[g], tau) / sum;
+                    else cum -= dec;
+                    if (cum > mpos) mpos = cum;
+                    if (cum < mneg) mneg = cum;
+                }
+                for (int q = 0; q < k; q++) mask[mp->idx[s][q]] = 0;
+                es[(size_t)s * ns + j] = mx_diff ? mpos + mneg : (mpos > fabs(mneg) ? mpos : mneg);
+            }
+        }
+        free(v);
+        free(mask);
+    }
+done:
+    free(tab);
+    free(dens);
+    free(rs);
+    free(srt);
+    return fail ? ferro_error_set(FERRO_ENOMEM, "out of memory") : 0;
+}
+
+/* ---- combined z-score ---- */
+static int zscore(const double *x, int ng, int ns, const mapped_t *mp, int nt, double *es)
+{
+    double *z = malloc(((size_t)ng * ns + 1) * sizeof *z);
+    if (!z) return ferro_error_set(FERRO_ENOMEM, "out of memory");
+#pragma omp parallel for num_threads(nt) schedule(static)
+    for (int g = 0; g < ng; g++) {
+        const double *row = x + (size_t)g * ns;
+        double s = 0, ss = 0;
+        int k = 0;
+        for (int j = 0; j < ns; j++)
+            if (!isnan(row[j])) { s += row[j]; k++; }
+        double m = s / k;
+        for (int j = 0; j < ns; j++)
+            if (!isnan(row[j])) ss += (row[j] - m) * (row[j] - m);
+        double sd = sqrt(ss / (k - 1)); /* scale(): sd of the centred values */
+        for (int j = 0; j < ns; j++) z[(size_t)g * ns + j] = (row[j] - m) / sd;
+    }
+    for (int s = 0; s < mp->n; s++)
+        for (int j = 0; j < ns; j++) {
+            double t = 0;
+            for (int q = 0; q < mp->size[s]; q++) t += z[(size_t)mp->idx[s][q] * ns + j];
+            es[(size_t)s * ns + j] = t / sqrt((double)mp->size[s]);
+        }
+    free(z);
+    return 0;
+}
+
+int ferro_geneset_score(const ferro_matrix_t *e, const ferro_genesets_t *sets, const ferro_score_opts_t *o,
+                        ferro_matrix_t **out)
+{
+    *out = NULL;
+    gsl_set_error_handler_off();
+    ferro_score_opts_t def;
+    if (!o) { ferro_score_opts_init(&def); o = &def; }
+    int ng = e->nrow, ns = e->ncol, nt = ferro_omics_threads(o->nthreads);
+    double tau = isnan(o->tau) ? (o->method == FERRO_SCORE_GSVA ? 1.0 : 0.25) : o->tau;
+    if (ns < 2) return ferro_error_set(FERRO_EINVAL, "gene-set scores need at least 2 samples (the matrix has %d)", ns);
+    if (o->method == FERRO_SCORE_SSGSEA)
+        for (size_t q = 0; q < (size_t)ng * ns; q++)
+            if (isnan(e->x[q]))
+                return ferro_error_set(FERRO_EINVAL, "ssGSEA cannot use missing values: feature '%s', sample '%s' is NA",
+                                       e->row_id[q / ns], e->col_id[q % ns]);
+    /* GSVA and z-score first drop genes whose sd (without na.rm) is NA or < 1e-10, as GSVA's
+     * .filterFeatures: genes with a missing value or constant expression */
+    int *keep = malloc(((size_t)ng + 1) * sizeof *keep), nk = 0;
+    if (!keep) return ferro_error_set(FERRO_ENOMEM, "out of memory");
+    for (int g = 0; g < ng; g++) {
+        if (o->method != FERRO_SCORE_SSGSEA) {
+            const double *row = e->x + (size_t)g * ns;
+            double s = 0, ss = 0;
+            for (int j = 0; j < ns; j++) s += row[j];
+            for (int j = 0; j < ns; j++) ss += (row[j] - s / ns) * (row[j] - s / ns);
+            if (!(sqrt(ss / (ns - 1)) >= 1e-10)) continue; /* NAN (a missing value) fails too */
+        }
+        keep[nk++] = g;
+    }
+    if (nk < 2) { free(keep); return ferro_error_set(FERRO_EINVAL, "fewer than two genes with non-constant expression"); }
+    double *x = e->x;
+    char **ids = e->row_id;
+    int rc = 0;
+    double *xs = NULL, *es = NULL;
+    char **idk = NULL;
+    if (nk < ng) {
+        xs = malloc((size_t)nk * ns * sizeof *xs);
+        idk = malloc((size_t)nk * sizeof *idk);
+        if (!xs || !idk) { rc = ferro_error_set(FERRO_ENOMEM, "out of memory"); goto done; }
+        for (int k = 0; k < nk; k++) {
+            memcpy(xs + (size_t)k * ns, e->x + (size_t)keep[k] * ns, (size_t)ns * sizeof *xs);
+            idk[k] = e->row_id[keep[k]];
+        }
+        x = xs;
+        ids = idk;
+        ferro_info("gene-set scores: %d genes with constant expression or missing values left out", ng - nk);
+    }
+    mapped_t mp;
+    if ((rc = map_sets(ids, nk, sets, o->min_size, o->max_size, &mp))) goto done;
+    ferro_matrix_t *res;
+    if ((rc = ferro_matrix_new(mp.n, ns, &res))) { mapped_free(&mp); goto done; }
+    es = res->x;
+    if (o->method == FERRO_SCORE_SSGSEA) rc = ssgsea(x, nk, ns, &mp, tau, o->ssgsea_norm, nt, es);
+    else if (o->method == FERRO_SCORE_GSVA) rc = gsva(x, nk, ns, &mp, tau, o->mx_diff, nt, es);
+    else rc = zscore(x, nk, ns, &mp, nt, es);
+    for (int s = 0; !rc && s < mp.n; s++)
+        if (!(res->row_id[s] = ferro_strdup(sets->name[mp.set[s]]))) rc = FERRO_ENOMEM;
+    for (int j = 0; !rc && j < ns; j++)
+        if (!(res->col_id[j] = ferro_strdup(e->col_id[j]))) rc = FERRO_ENOMEM;
+    mapped_free(&mp);
+    if (rc) ferro_matrix_free(res);
+    else *out = res;
+done:
+    free(keep);
+    free(xs);
+    free(idk);
+    return rc;
+}
