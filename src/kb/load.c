@@ -108,7 +108,7 @@ static int row_entity(ctx_t *c)
     if (!strchr(id, ':') || strpbrk(id, ", \t"))
         return ERR(1, "entity id '%s' must look like prefix:name, without spaces or commas", id);
     int rc = check_enum(c, 1, type, "gene|family|rna|chemical|protein_drug|nanoparticle|extract|drug_class|"
-                                     "disease|species|cell_line|cell_type|mutation|fusion|process");
+                                     "disease|species|cell_line|cell_type|mutation|fusion|process|dataset");
     if (rc) return rc;
     char prev[24];
     int found;
@@ -159,6 +159,7 @@ static int accession_ok(const char *ns, const char *acc)
     if (!strcmp(ns, "GO")) return prefixed_digits(acc, "GO:") && strlen(acc) == 10;
     if (!strcmp(ns, "MeSH")) return (acc[0] == 'D' || acc[0] == 'C') && all_digits(acc + 1);
     if (!strcmp(ns, "Cellosaurus")) return strncmp(acc, "CVCL_", 5) == 0 && strlen(acc) == 9;
+    if (!strcmp(ns, "GEO")) return prefixed_digits(acc, "GSE");
     if (!strcmp(ns, "miRBase")) return prefixed_digits(acc, "MIMAT") || prefixed_digits(acc, "MI");
     if (!strcmp(ns, "UniProt")) {
         size_t n = strlen(acc);
@@ -179,7 +180,7 @@ static int row_identifier(ctx_t *c)
     const char *ent = F(0), *ns = F(1), *acc = F(2), *status = F(3);
     int rc = check_entity(c, 0, ent);
     if (!rc) rc = check_enum(c, 1, ns, "HGNC.symbol|HGNC|NCBIGene|UniProt|ChEBI|PubChem.compound|MeSH|DOID|MONDO|"
-                                      "NCBITaxon|Cellosaurus|CL|GO|circBase|miRBase|EC");
+                                      "NCBITaxon|Cellosaurus|CL|GO|circBase|miRBase|EC|GEO");
     if (!rc) rc = check_enum(c, 3, status, "verified|uncertain");
     if (rc) return rc;
     if (!accession_ok(ns, acc)) return ERR(3, "'%s' is not a well-formed %s accession", acc, ns);
