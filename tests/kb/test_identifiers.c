@@ -2,6 +2,7 @@
  * exported from Debian-packaged sources by tests/data/kb/make_refs.R:
  *   genes: HGNC symbol -> NCBI Gene ID -> UniProt accession, org.Hs.eg.db 3.16 (orghs_genes.tsv)
  *   species: NCBI Taxonomy ID -> name, GenomeInfoDbData 1.2.9 specData (taxonomy.tsv)
+ *   processes: GO ID -> term, GO.db 3.16 (go_terms.tsv)
  * Only these namespaces may be marked 'verified'; everything typed by hand must be 'uncertain'. */
 #include <stdlib.h>
 #include <string.h>
@@ -60,13 +61,14 @@ int main(void)
     ferro_table_t *syn = load(FERRO_SOURCE_DIR "/data/kb/synonyms.tsv");
     ferro_table_t *genes = load(FERRO_TEST_DATA "/kb/orghs_genes.tsv");
     ferro_table_t *tax = load(FERRO_TEST_DATA "/kb/taxonomy.tsv");
-    int nsym = 0, nentrez = 0, nuni = 0, ntax = 0, nverified = 0, nuncertain = 0;
+    ferro_table_t *go = load(FERRO_TEST_DATA "/kb/go_terms.tsv");
+    int nsym = 0, nentrez = 0, nuni = 0, ntax = 0, ngo = 0, nverified = 0, nuncertain = 0;
     char what[512];
     for (int i = 0; i < ids->nrow; i++) {
         const char *e = cell(ids, i, "entity"), *ns = cell(ids, i, "namespace"), *acc = cell(ids, i, "accession");
         const char *status = cell(ids, i, "status");
         int checkable = !strcmp(ns, "HGNC.symbol") || !strcmp(ns, "NCBIGene") || !strcmp(ns, "UniProt") ||
-                        !strcmp(ns, "NCBITaxon");
+                        !strcmp(ns, "NCBITaxon") || !strcmp(ns, "GO");
         nverified += !strcmp(status, "verified");
         nuncertain += !strcmp(status, "uncertain");
         snprintf(what, sizeof what, "line %ld: %s %s %s is checkable, so marked verified", ids->lineno[i], e, ns, acc);
@@ -81,6 +83,15 @@ int main(void)
             snprintf(what, sizeof what, "line %ld: NCBI Taxonomy %s is named like %s in GenomeInfoDbData", ids->lineno[i], acc, e);
             expect_true(ok, what);
             ntax++;
+            continue;
+        }
+        if (!strcmp(ns, "GO")) {
+            int ok = 0;
+            for (int k = 0; k < go->nrow; k++)
+                if (!strcmp(cell(go, k, "go_id"), acc) && names_entity(ent, syn, e, cell(go, k, "term"))) ok = 1;
+            snprintf(what, sizeof what, "line %ld: GO.db names %s like %s (its name or a synonym)", ids->lineno[i], acc, e);
+            expect_true(ok, what);
+            ngo++;
             continue;
         }
         if (strcmp(ns, "HGNC.symbol") && strcmp(ns, "NCBIGene") && strcmp(ns, "UniProt")) continue;
@@ -122,13 +133,15 @@ int main(void)
         snprintf(what, sizeof what, "gene entity %s has HGNC symbol, NCBI Gene and UniProt", e);
         expect_true(have[0] && have[1] && have[2], what);
     }
-    printf("checked: %d HGNC symbols, %d NCBI Gene IDs, %d UniProt accessions, %d NCBI Taxonomy IDs; "
-           "%d identifiers verified, %d uncertain\n", nsym, nentrez, nuni, ntax, nverified, nuncertain);
-    expect_true(nsym >= 79 && nentrez >= 79 && nuni >= 78 && ntax == 5, "the expected numbers of identifiers were checked");
+    printf("checked: %d HGNC symbols, %d NCBI Gene IDs, %d UniProt accessions, %d NCBI Taxonomy IDs, %d GO IDs; "
+           "%d identifiers verified, %d uncertain\n", nsym, nentrez, nuni, ntax, ngo, nverified, nuncertain);
+    expect_true(nsym >= 81 && nentrez >= 81 && nuni >= 80 && ntax == 5 && ngo == 9,
+                "the expected numbers of identifiers were checked");
     ferro_table_free(ids);
     ferro_table_free(ent);
     ferro_table_free(syn);
     ferro_table_free(genes);
     ferro_table_free(tax);
+    ferro_table_free(go);
     return test_summary("kb/identifiers");
 }

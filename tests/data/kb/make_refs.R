@@ -3,9 +3,11 @@
 #                    from org.Hs.eg.db (r-bioc-org.hs.eg.db; SYMBOL -> ENTREZID, UNIPROT)
 #   taxonomy.tsv:    tax_id, name for every NCBITaxon accession there, from GenomeInfoDbData's
 #                    specData (r-bioc-genomeinfodbdata; NCBI Taxonomy names)
+#   go_terms.tsv:    go_id, term for every GO accession there, from GO.db (r-bioc-go.db)
 # Run from the source root:  Rscript tests/data/kb/make_refs.R
 suppressMessages({
   library(org.Hs.eg.db)
+  library(GO.db)
 })
 ids <- read.delim("data/kb/identifiers.tsv", comment.char = "#", colClasses = "character", quote = "")
 syms <- unique(ids$accession[ids$namespace == "HGNC.symbol"])
@@ -36,4 +38,16 @@ writeLines(sprintf("# GenomeInfoDbData %s specData (NCBI Taxonomy); R %s; made b
                    as.character(packageVersion("GenomeInfoDbData")), getRversion()), out)
 writeLines("tax_id\tname", out)
 write.table(s, out, sep = "\t", quote = FALSE, row.names = FALSE, col.names = FALSE)
+close(out)
+
+go <- unique(ids$accession[ids$namespace == "GO"])
+g <- suppressMessages(AnnotationDbi::select(GO.db, keys = go, keytype = "GOID", columns = "TERM"))
+g <- g[!is.na(g$TERM), ]
+g <- g[order(g$GOID), ]
+gm <- metadata(GO.db)
+out <- file("tests/data/kb/go_terms.tsv", "w")
+writeLines(sprintf("# GO.db %s (Gene Ontology %s); R %s; made by tests/data/kb/make_refs.R",
+                   as.character(packageVersion("GO.db")), gm$value[gm$name == "GOSOURCEDATE"], getRversion()), out)
+writeLines("go_id\tterm", out)
+write.table(g, out, sep = "\t", quote = FALSE, row.names = FALSE, col.names = FALSE)
 close(out)
