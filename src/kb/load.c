@@ -74,18 +74,16 @@ static int for_each_item(ctx_t *c, int col, item_fn fn, void *u)
     char *copy = ferro_strdup(field);
     if (!copy) return FERRO_ENOMEM;
     int rc = 0, ord = 0;
-    char *save = NULL;
-    for (char *p = copy;; p = NULL) {
-        char *tok = strtok_r(p, ",", &save);
-        if (!tok) break;
+    for (char *tok = copy; tok && !rc;) {
+        char *comma = strchr(tok, ',');
+        if (comma) *comma = 0;
         while (*tok == ' ') tok++;
         char *end = tok + strlen(tok);
         while (end > tok && end[-1] == ' ') *--end = 0;
-        if (!*tok) { rc = ERR(col + 1, "empty item in the list '%s'", field); break; }
-        if ((rc = fn(c, col, tok, ord++, u))) break;
+        if (!*tok) rc = ERR(col + 1, "empty item in the list '%s'", field);
+        else rc = fn(c, col, tok, ord++, u);
+        tok = comma ? comma + 1 : NULL;
     }
-    /* an empty item at the end ("a,") is not seen by strtok */
-    if (!rc && field[strlen(field) - 1] == ',') rc = ERR(col + 1, "empty item in the list '%s'", field);
     free(copy);
     return rc;
 }

@@ -76,6 +76,11 @@ printf 'E99\t-\tchem:unobtainium\tinduces\t\ttaxon:human\tin_vitro\t-\t-\ta made
 bad_source "unknown entity" "evidence.tsv: line $n, column 3: unknown entity 'chem:unobtainium'"
 
 fresh
+n=$(($(wc -l <"$tmp/data/kb/evidence.tsv") + 1))
+printf 'E98\t-\tchem:erastin\tinduces\t\tcell:Jurkat,,cell:MOLT-4\tin_vitro\t-\t-\tan empty list item\n' >>"$tmp/data/kb/evidence.tsv"
+bad_source "empty list item" "evidence.tsv: line $n, column 6: empty item in the list"
+
+fresh
 sed -i 's/^id\ttype\tname\tdescription\tsource$/id\tkind\tname\tdescription\tsource/' "$tmp/data/kb/entities.tsv"
 bad_source "bad header" "entities.tsv: line [0-9]*: the header must be"
 
