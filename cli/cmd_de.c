@@ -44,23 +44,6 @@ typedef struct {
     double fdr, lfc;
 } opts_t;
 
-/* Read the genes to report: comma list, or a file (list or GMT; all sets pooled). */
-static int read_gene_filter(const char *arg, ferro_genesets_t **out)
-{
-    FILE *fp = fopen(arg, "r");
-    if (fp) { fclose(fp); return ferro_genesets_read(arg, out); }
-    int rc = ferro_genesets_new(out);
-    if (rc) return rc;
-    char *copy = ferro_strdup(arg), *save = NULL;
-    if (!copy) return FERRO_ENOMEM;
-    char *tok[4096];
-    int n = 0;
-    for (char *t = strtok_r(copy, ",", &save); t && n < 4096; t = strtok_r(NULL, ",", &save)) tok[n++] = t;
-    rc = ferro_genesets_add(*out, "genes", "", tok, n);
-    free(copy);
-    return rc;
-}
-
 static int in_filter(const ferro_genesets_t *f, const char *id)
 {
     for (int s = 0; s < f->n; s++)
@@ -279,7 +262,7 @@ int cmd_de(int argc, char **argv)
     int *g = NULL;
     double *X = NULL;
     int rc = ferro_matrix_read_genes(o.expr, o.map, o.collapse, &m);
-    if (!rc && o.genes) rc = read_gene_filter(o.genes, &filter);
+    if (!rc && o.genes) rc = ferro_genesets_from_arg(o.genes, &filter);
     int nt = cli_threads(&c);
     if (!rc && o.design) {
         int p, ci;

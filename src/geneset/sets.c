@@ -154,3 +154,45 @@ int ferro_genesets_read(const char *path, ferro_genesets_t **out)
     *out = gs;
     return 0;
 }
+
+int ferro_genesets_from_arg(const char *arg, ferro_genesets_t **out)
+{
+    FILE *fp = fopen(arg, "r");
+    if (fp) { fclose(fp); return ferro_genesets_read(arg, out); }
+    if (!strchr(arg, ',') && (strchr(arg, '/') || strchr(arg, '.')))
+        return ferro_error_set(FERRO_EIO, "%s: cannot open for reading", arg);
+    int rc = ferro_genesets_new(out);
+    if (rc) return rc;
+    char *copy = ferro_strdup(arg), *save = NULL;
+    char **tok = ferro_malloc((strlen(arg) / 2 + 2) * sizeof *tok);
+    int n = 0;
+    if (!copy || !tok) { free(copy); free(tok); ferro_genesets_free(*out); *out = NULL; return FERRO_ENOMEM; }
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) tok[n++] = t;
+    rc = n ? ferro_genesets_add(*out, "genes", "", tok, n) : ferro_error_set(FERRO_EINVAL, "no genes in '%s'", arg);
+    free(copy);
+    free(tok);
+    if (rc) { ferro_genesets_free(*out); *out = NULL; }
+    return rc;
+}
+
+int ferro_genesets_union(const ferro_genesets_t *gs, char ***genes, int *n)
+{
+    int tot = 0;
+    for (int s = 0; s < gs->n; s++) tot += gs->size[s];
+    char **all = ferro_malloc(((size_t)tot + 1) * sizeof *all), **u = ferro_malloc(((size_t)tot + 1) * sizeof *u);
+    if (!all || !u) { free(all); free(u); return FERRO_ENOMEM; }
+    int k = 0;
+    for (int s = 0; s < gs->n; s++)
+        for (int i = 0; i < gs->size[s]; i++) all[k++] = gs->gene[s][i];
+    ferro_strindex_t *ix;
+    int rc = ferro_strindex_build(all, k, &ix);
+    if (rc) { free(all); free(u); return rc; }
+    int m = 0;
+    for (int i = 0; i < k; i++)
+        if (ferro_strindex_find(ix, all[i]) == i) u[m++] = all[i];
+    ferro_strindex_free(ix);
+    free(all);
+    *genes = u;
+    *n = m;
+    return 0;
+}
