@@ -1,5 +1,5 @@
-/* ferrosim/sbml.h — SBML in (Level 2 v1-v5, Level 3 v1-v2 core; comp models are flattened)
- * through libSBML.
+/* ferrosim/sbml.h — SBML in (Level 2 v1-v5, Level 3 v1-v2 core; comp models are flattened) and
+ * out (Level 3 Version 2, or a text listing), through libSBML; the SBML Test Suite runner.
  *
  * Loading runs libSBML's consistency checks: an ERROR or FATAL fails with libSBML's message and
  * its line and column; warnings are logged (ferro_warn), or fail too with FERRO_SBML_STRICT.
@@ -30,6 +30,18 @@ enum {
 
 int ferro_sbml_load(const char *path, int flags, ferro_model_t **out) FERRO_WUR;
 int ferro_sbml_load_string(const char *xml, int flags, ferro_model_t **out) FERRO_WUR;
+
+/* ---- SBML Test Suite (semantic cases laid out as cases/NNNNN/NNNNN-*.{xml,txt,csv}) ---- */
+enum { FERRO_CASE_PASS = 0, FERRO_CASE_FAIL = 1, FERRO_CASE_UNSUPPORTED = 2 };
+typedef struct {
+    char id[16];
+    int status;          /* FERRO_CASE_* */
+    char detail[512];    /* fail: worst variable, time, values; unsupported: the construct */
+    double seconds;      /* wall time of import + simulation */
+} ferro_case_result_t;
+
+/* Run one case directory (…/cases/00001). Never fails as a function: problems are in r. */
+void ferro_sbml_test_case(const char *dir, ferro_case_result_t *r);
 
 #ifdef __cplusplus
 }

@@ -139,6 +139,7 @@ static int scan_rules(imp_t *im)
         const char *var = Rule_getVariable(r);
         const sym_t *s = sym_find(&im->syms, var);
         if (!s) return ferro_error_set(FERRO_EPARSE, "%s: a rule for an unknown variable '%s'", im->source, var ? var : "");
+        if (Rule_isAssignment(r) && !Rule_isSetMath(r)) continue;
         if (Rule_isAssignment(r)) im->has_rule[s->slot] = 1;
         else im->has_rate[s->slot] = 1;
         if (s->kind == SYM_PARAM && Rule_isAssignment(r)) im->m->par[s->index].settable = 0;
@@ -148,7 +149,7 @@ static int scan_rules(imp_t *im)
         const sym_t *s = sym_find(&im->syms, InitialAssignment_getSymbol(ia));
         if (!s) return ferro_error_set(FERRO_EPARSE, "%s: an initial assignment to an unknown symbol '%s'", im->source,
                                        InitialAssignment_getSymbol(ia) ? InitialAssignment_getSymbol(ia) : "");
-        im->has_ia[s->slot] = 1;
+        if (InitialAssignment_isSetMath(ia)) im->has_ia[s->slot] = 1;
     }
     for (unsigned i = 0; i < Model_getNumReactions(sm); i++) {
         Reaction_t *r = Model_getReaction(sm, i);
@@ -209,13 +210,17 @@ static int add_rules(imp_t *im)
 {
     ferro_model_t *m = im->m;
     char what[400];
+    int rc;
     for (unsigned i = 0; i < Model_getNumRules(im->sm); i++) {
         Rule_t *r = Model_getRule(im->sm, i);
         const sym_t *s = sym_find(&im->syms, Rule_getVariable(r));
         label(what, sizeof what, Rule_isAssignment(r) ? "assignment rule for" : "rate rule for", Rule_getVariable(r), (SBase_t *)r);
+        if (!Rule_isSetMath(r)) { /* L3v2: a rule without math has no effect */
+            if (Rule_isRate(r) && (rc = fxm_state_rate(m, fxm_find_state(m, s->slot), fx_num(0.0))) < 0) return rc;
+            continue;
+        }
         fx_expr_t *e = imp_math(im, Rule_getMath(r), NULL, 0, what);
-        if (!e) return ferro_error_message()[0] ? FERRO_EPARSE : FERRO_ENOMEM;
-        int rc;
+        if (!e) return im->err ? im->err : FERRO_ENOMEM;
         if (Rule_isAssignment(r)) rc = fxm_add_rule(m, s->slot, e);
         else rc = fxm_state_rate(m, fxm_find_state(m, s->slot), e);
         if (rc < 0) return rc;
@@ -325,7 +330,7 @@ static int reactions(imp_t *im, const int *species_state)
         }
         fx_expr_t *law = rc ? NULL : imp_math(im, KineticLaw_getMath(kl), NULL, 0, what);
         im->locals = NULL;
-        if (!law || fxm_add_rule(m, m->react[r].slot, law) < 0) { rc = rc ? rc : FERRO_EPARSE; break; }
+        if (!law || fxm_add_rule(m, m->react[r].slot, law) < 0) { rc = rc ? rc : im->err ? im->err : FERRO_ENOMEM; break; }
         for (int side = 0; side < 2 && !rc; side++) {
             unsigned n = side ? Reaction_getNumProducts(re) : Reaction_getNumReactants(re);
             for (unsigned k = 0; k < n && !rc; k++) {
@@ -337,7 +342,7 @@ static int reactions(imp_t *im, const int *species_state)
                     break;
                 }
                 fx_expr_t *st = stoich_of(im, sr, Reaction_getId(re));
-                if (!st) { rc = FERRO_EPARSE; break; }
+                if (!st) { rc = im->err ? im->err : FERRO_ENOMEM; break; }
                 if (species_state[s->index] < 0) { fx_free(st); continue; }
                 fx_expr_t *t = fx_node2(FX_MUL, st, fx_var(m->react[r].slot));
                 if (t && !side) t = fx_node1(FX_NEG, t);
@@ -377,9 +382,10 @@ static int initial_assignments(imp_t *im)
     for (unsigned i = 0; i < Model_getNumInitialAssignments(im->sm); i++) {
         InitialAssignment_t *ia = Model_getInitialAssignment(im->sm, i);
         const sym_t *s = sym_find(&im->syms, InitialAssignment_getSymbol(ia));
+        if (!InitialAssignment_isSetMath(ia)) continue;
         label(what, sizeof what, "initial assignment to", InitialAssignment_getSymbol(ia), (SBase_t *)ia);
         fx_expr_t *e = imp_math(im, InitialAssignment_getMath(ia), NULL, 0, what);
-        if (!e) return FERRO_EPARSE;
+        if (!e) return im->err ? im->err : FERRO_ENOMEM;
         int rc = fxm_add_init(im->m, s->slot, e);
         if (rc < 0) return rc;
     }
@@ -399,20 +405,21 @@ static int events(imp_t *im)
         if (!(ev->id = ferro_strdup(id))) return FERRO_ENOMEM;
         Trigger_t *tr = Event_getTrigger(e);
         label(what, sizeof what, "trigger of event", id, (SBase_t *)tr);
-        if (!tr || !(ev->trigger = imp_math(im, Trigger_getMath(tr), NULL, 0, what))) return FERRO_EPARSE;
+        if (!tr || !Trigger_isSetMath(tr)) ev->trigger = fx_num(0.0); /* no trigger math: never fires */
+        else if (!(ev->trigger = imp_math(im, Trigger_getMath(tr), NULL, 0, what))) return im->err ? im->err : FERRO_ENOMEM;
         ev->trigger = fx_fold(ev->trigger);
         if (level >= 3) {
             ev->persistent = Trigger_getPersistent(tr);
             ev->initial_value = Trigger_getInitialValue(tr);
         }
         ev->use_trigger_values = Event_getUseValuesFromTriggerTime(e);
-        if (Event_isSetDelay(e)) {
+        if (Event_isSetDelay(e) && Delay_isSetMath(Event_getDelay(e))) {
             label(what, sizeof what, "delay of event", id, (SBase_t *)Event_getDelay(e));
-            if (!(ev->delay = imp_math(im, Delay_getMath(Event_getDelay(e)), NULL, 0, what))) return FERRO_EPARSE;
+            if (!(ev->delay = imp_math(im, Delay_getMath(Event_getDelay(e)), NULL, 0, what))) return im->err ? im->err : FERRO_ENOMEM;
         }
-        if (Event_isSetPriority(e)) {
+        if (Event_isSetPriority(e) && Priority_isSetMath(Event_getPriority(e))) {
             label(what, sizeof what, "priority of event", id, (SBase_t *)Event_getPriority(e));
-            if (!(ev->priority = imp_math(im, Priority_getMath(Event_getPriority(e)), NULL, 0, what))) return FERRO_EPARSE;
+            if (!(ev->priority = imp_math(im, Priority_getMath(Event_getPriority(e)), NULL, 0, what))) return im->err ? im->err : FERRO_ENOMEM;
         }
         int na = (int)Event_getNumEventAssignments(e);
         if (!(ev->assign = ferro_calloc((size_t)na + 1, sizeof *ev->assign))) return FERRO_ENOMEM;
@@ -421,11 +428,12 @@ static int events(imp_t *im)
             const char *var = EventAssignment_getVariable(ea);
             const sym_t *s = sym_find(&im->syms, var);
             if (!s) return ferro_error_set(FERRO_EPARSE, "%s: event '%s' assigns an unknown variable '%s'", im->source, id, var ? var : "");
+            if (!EventAssignment_isSetMath(ea)) continue; /* L3v2: no math, no effect */
             label(what, sizeof what, "event assignment to", var, (SBase_t *)ea);
             fxm_assign_t *as = &ev->assign[ev->nassign];
             as->target = s->slot;
             as->amount_slot = as->comp_slot = -1;
-            if (!(as->expr = imp_math(im, EventAssignment_getMath(ea), NULL, 0, what))) return FERRO_EPARSE;
+            if (!(as->expr = imp_math(im, EventAssignment_getMath(ea), NULL, 0, what))) return im->err ? im->err : FERRO_ENOMEM;
             ev->nassign++;
             if (s->kind == SYM_SPECIES && !m->sp[s->index].is_amount) {
                 as->amount_slot = m->sp[s->index].amount_slot;

@@ -1,5 +1,6 @@
 /* load.c — read SBML with libSBML, flatten comp models, run the consistency checks, report
  * problems with line and column, then build the compiled model. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,10 @@ static int flatten_comp(SBMLDocument_t *doc, const char *source)
     return rc;
 }
 
+/* libSBML is not safe to call from several threads at once (its validators and converters
+ * share state): every use in this module goes through this lock. */
+static pthread_mutex_t sbml_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static int load_doc(SBMLDocument_t *doc, const char *source, int flags, ferro_model_t **out)
 {
     *out = NULL;
@@ -89,11 +94,17 @@ int ferro_sbml_load(const char *path, int flags, ferro_model_t **out)
     FILE *fp = fopen(path, "rb");
     if (!fp) return ferro_error_set(FERRO_EIO, "%s: cannot open", path);
     fclose(fp);
-    return load_doc(readSBMLFromFile(path), path, flags, out);
+    pthread_mutex_lock(&sbml_lock);
+    int rc = load_doc(readSBMLFromFile(path), path, flags, out);
+    pthread_mutex_unlock(&sbml_lock);
+    return rc;
 }
 
 int ferro_sbml_load_string(const char *xml, int flags, ferro_model_t **out)
 {
     *out = NULL;
-    return load_doc(readSBMLFromString(xml), "<string>", flags, out);
+    pthread_mutex_lock(&sbml_lock);
+    int rc = load_doc(readSBMLFromString(xml), "<string>", flags, out);
+    pthread_mutex_unlock(&sbml_lock);
+    return rc;
 }

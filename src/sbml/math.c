@@ -12,7 +12,7 @@ static fx_expr_t *bad(imp_t *im, int code, const char *what, const char *fmt, co
 {
     char msg[512];
     snprintf(msg, sizeof msg, fmt, arg);
-    ferro_error_set(code, "%s: %s: %s", im->source, what, msg);
+    im->err = ferro_error_set(code, "%s: %s: %s", im->source, what, msg);
     return NULL;
 }
 
@@ -38,6 +38,13 @@ static fx_expr_t *rate_of(imp_t *im, const ASTNode_t *a, const char *what)
     if (!x || ASTNode_getType(x) != AST_NAME)
         return bad(im, FERRO_EUNSUPPORTED, what, "%s", "rateOf() of anything but a variable is not supported");
     const char *id = ASTNode_getName(x);
+    if (im->locals) {
+        unsigned nl = ListOf_size(im->locals);
+        for (unsigned i = 0; i < nl; i++) {
+            const char *pid = SBase_getIdAttribute(ListOf_get((ListOf_t *)im->locals, i));
+            if (pid && !strcmp(pid, id)) return fx_num(0.0); /* local parameters are constant */
+        }
+    }
     const sym_t *s = sym_find(&im->syms, id);
     if (!s) return bad(im, FERRO_EPARSE, what, "rateOf(%s): unknown symbol", id);
     ferro_model_t *m = im->m;

@@ -32,6 +32,7 @@ typedef struct imp_s {
     /* per-symbol facts */
     unsigned char *has_rule, *has_rate, *has_ia; /* by slot: assignment rule, rate rule, initial assignment */
     int depth;       /* function expansion depth */
+    int err;         /* code of the last conversion failure */
 } imp_t;
 
 int sym_add(symtab_t *t, const char *id, int kind, int index, int slot);

@@ -136,6 +136,7 @@ void ferro_solver_free(ferro_solver_t *s)
     free(s->param_value);
     free(s->trig_prev);
     free(s->rootsfound);
+    for (int k = 0; k < s->npend; k++) free(s->pend[k].values);
     free(s->pend);
     free(s->valbuf);
     free(s);
@@ -305,8 +306,9 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
         double tout = times[i];
         while (t < tout) {
             double te = fs_events_next_time(s), stop = te < tout ? te : tout;
-            if (te < tout) CVodeSetStopTime(s->cv, te);
-            else if (i == ntimes - 1) CVodeSetStopTime(s->cv, tout);
+            /* SUNDIALS 6.4 cannot clear a stop time, so one is always set: the next event (CVODE
+             * must not step over it), else the last output time (never integrate past the end) */
+            CVodeSetStopTime(s->cv, m->nevents ? stop : times[ntimes - 1]);
             int flag = CVode(s->cv, stop, s->y, &t, CV_NORMAL);
             long nst = 0;
             CVodeGetNumSteps(s->cv, &nst);
@@ -320,7 +322,9 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
             if (m->nevents) {
                 fs_load_state(s, t, y);
                 if ((rc = fs_events_handle(s, t, &changed))) return rc;
-                if (changed || flag == CV_ROOT_RETURN) {
+                realtype tn = t;
+                CVodeGetCurrentTime(s->cv, &tn);
+                if (changed || flag == CV_ROOT_RETURN || fs_events_next_time(s) < tn) {
                     fs_store_state(s, y);
                     if ((rc = reinit(s, t))) return rc;
                     nst_last = 0;
