@@ -93,22 +93,43 @@ static int add_root(ferro_model_t *m, fx_expr_t *e)
     return 0;
 }
 
-/* Continuous functions whose sign changes exactly where the boolean expression can change. */
-static int roots_of(ferro_model_t *m, const fx_expr_t *e)
+/* Rewrite a trigger so that each relational atom a OP b reads a root function g = a - b as
+ * (g OP 0): CVODE locates sign changes of g, and at a root the solver can give g the sign it
+ * has just after the crossing (see solver/events.c), so "x > 1" fires when x crosses 1. */
+static fx_expr_t *rewrite_trigger(ferro_model_t *m, const fx_expr_t *e, int *rc)
 {
-    int rc = 0;
+    if (*rc) return NULL;
     switch (e->op) {
     case FX_NUM:
-        return 0;
-    case FX_AND: case FX_OR: case FX_XOR: case FX_NOT: case FX_IMPLIES:
-        for (int i = 0; i < e->n && !rc; i++) rc = roots_of(m, e->kid[i]);
-        return rc;
-    case FX_EQ: case FX_NEQ: case FX_LT: case FX_LE: case FX_GT: case FX_GE:
-        for (int i = 0; i + 1 < e->n && !rc; i++)
-            rc = add_root(m, fx_fold(fx_node2(FX_SUB, fx_clone(e->kid[i]), fx_clone(e->kid[i + 1]))));
-        return rc;
-    default: /* any other boolean-valued expression: +1 when true, -1 when false */
-        return add_root(m, fx_node2(FX_SUB, fx_node2(FX_MUL, fx_num(2.0), fx_clone(e)), fx_num(1.0)));
+        return fx_num(e->num);
+    case FX_AND: case FX_OR: case FX_XOR: case FX_NOT: case FX_IMPLIES: {
+        fx_expr_t **k = ferro_calloc((size_t)(e->n ? e->n : 1), sizeof *k);
+        if (!k) { *rc = FERRO_ENOMEM; return NULL; }
+        for (int i = 0; i < e->n; i++) k[i] = rewrite_trigger(m, e->kid[i], rc);
+        fx_expr_t *r = *rc ? NULL : fx_node(e->op, e->n, k);
+        if (*rc) for (int i = 0; i < e->n; i++) fx_free(k[i]);
+        free(k);
+        if (!r && !*rc) *rc = FERRO_ENOMEM;
+        return r;
+    }
+    case FX_EQ: case FX_NEQ: case FX_LT: case FX_LE: case FX_GT: case FX_GE: {
+        if (e->n < 2) return fx_clone(e);
+        fx_expr_t *acc = NULL;
+        for (int i = 0; i + 1 < e->n; i++) {
+            if ((*rc = add_root(m, fx_fold(fx_node2(FX_SUB, fx_clone(e->kid[i]), fx_clone(e->kid[i + 1])))))) {
+                fx_free(acc);
+                return NULL;
+            }
+            fx_expr_t *atom = fx_node2(e->op, fx_var(m->root_slot[m->nroots - 1]), fx_num(0.0));
+            acc = acc ? fx_node2(FX_AND, acc, atom) : atom;
+            if (!acc) { *rc = FERRO_ENOMEM; return NULL; }
+        }
+        return acc;
+    }
+    default: /* any other boolean-valued expression: a root +1 when true, -1 when false */
+        if ((*rc = add_root(m, fx_node2(FX_SUB, fx_node2(FX_MUL, fx_num(2.0), fx_clone(e)), fx_num(1.0)))))
+            return NULL;
+        return fx_clone(e);
     }
 }
 
@@ -230,7 +251,11 @@ int fxm_finalize(ferro_model_t *m)
     int rc;
     for (int e = 0; e < m->nevents; e++) {
         fxm_event_t *ev = &m->ev[e];
-        if ((rc = roots_of(m, ev->trigger))) return rc;
+        rc = 0;
+        fx_expr_t *t = rewrite_trigger(m, ev->trigger, &rc);
+        if (rc) return rc;
+        fx_free(ev->trigger);
+        ev->trigger = t;
         if ((ev->trig_slot = fxm_slot(m, "trigger", 0.0)) < 0) return ev->trig_slot;
         if (ev->delay && (ev->delay_slot = fxm_slot(m, "delay", 0.0)) < 0) return ev->delay_slot;
         if (ev->priority && (ev->prio_slot = fxm_slot(m, "priority", 0.0)) < 0) return ev->prio_slot;
@@ -258,14 +283,15 @@ int fxm_finalize(ferro_model_t *m)
     free(keep);
     if (!rc) rc = compile_range(m, &c, m->rule, m->nrule, NULL, &m->full);
     for (int i = 0; !rc && i < m->ninit; i++) rc = compile_one(m, &c, m->init[i].expr, m->init[i].slot, &m->init[i].code);
-    m->trig.start = m->code.n;
-    for (int e = 0; !rc && e < m->nevents; e++) {
-        fx_range_t r;
-        rc = compile_one(m, &c, m->ev[e].trigger, m->ev[e].trig_slot, &r);
-    }
+    m->roots.start = m->code.n;
     for (int i = 0; !rc && i < m->nroots; i++) {
         fx_range_t r;
         rc = compile_one(m, &c, m->root_expr[i], m->root_slot[i], &r);
+    }
+    m->roots.end = m->trig.start = m->code.n;
+    for (int e = 0; !rc && e < m->nevents; e++) {
+        fx_range_t r;
+        rc = compile_one(m, &c, m->ev[e].trigger, m->ev[e].trig_slot, &r);
     }
     m->trig.end = m->code.n;
     for (int e = 0; !rc && e < m->nevents; e++) {

@@ -86,7 +86,8 @@ struct ferro_model_s {
     fx_expr_t **root_expr;
     /* code */
     fx_code_t code;
-    fx_range_t rhs, full, trig; /* trig: all triggers + root functions (after full) */
+    fx_range_t rhs, full;       /* state derivatives only; every rule */
+    fx_range_t roots, trig;     /* root functions, then triggers (which read the roots); after full */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;

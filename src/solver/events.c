@@ -2,16 +2,27 @@
  * transition, delays schedule execution, persistence cancels, priorities order simultaneous
  * executions (ties: document order), values from trigger time or from execution time, and
  * cascades (an execution re-checks every trigger at the same instant). */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "solver/solver_impl.h"
 
+/* Rules, root functions, triggers. At a root CVODE found, a root function still at the value
+ * it had there (not moved by an event assignment) takes the sign it has just after the
+ * crossing: a trigger "x > 1" is true once x crosses 1 upwards even if x == 1 at the root. */
 static void eval_triggers(ferro_solver_t *s)
 {
     const ferro_model_t *m = s->m;
     fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
+    if (s->rootdir)
+        for (int k = 0; k < m->nroots; k++) {
+            double *g = &s->v[m->root_slot[k]];
+            if (s->rootdir[k] && *g == s->groot[k] && *g * s->rootdir[k] <= 0.0)
+                *g = s->rootdir[k] > 0 ? DBL_MIN : -DBL_MIN;
+        }
     fx_run(m->code.ins, m->trig.start, m->trig.end, s->v);
 }
 
@@ -102,16 +113,24 @@ static void execute(ferro_solver_t *s, int k)
     s->st.nevents++;
 }
 
-int fs_events_handle(ferro_solver_t *s, double t, int *changed)
+int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *changed)
 {
     const ferro_model_t *m = s->m;
     *changed = 0;
     if (!m->nevents) return 0;
+    s->rootdir = rootdir;
+    if (rootdir) {
+        fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+        fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
+        for (int k = 0; k < m->nroots; k++) s->groot[k] = s->v[m->root_slot[k]];
+    }
     eval_triggers(s);
     int rc = transitions(s, t);
     for (int guard = 0; !rc; guard++) {
-        if (guard > 100000)
+        if (guard > 100000) {
+            s->rootdir = NULL;
             return ferro_error_set(FERRO_ESOLVER, "%s: more than 100000 event executions at t = %g (an event loop?)", m->source, t);
+        }
         int best = -1;
         double bp = 0;
         for (int k = 0; k < s->npend; k++) {
@@ -134,6 +153,7 @@ int fs_events_handle(ferro_solver_t *s, double t, int *changed)
         eval_triggers(s);
         rc = transitions(s, t);
     }
+    s->rootdir = NULL;
     return rc;
 }
 

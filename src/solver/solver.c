@@ -75,7 +75,7 @@ static int root_fn(realtype t, N_Vector y, realtype *g, void *user)
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, N_VGetArrayPointer(y));
     fx_run(m->code.ins, m->full.start, m->full.end, s->v);
-    fx_run(m->code.ins, m->trig.start, m->trig.end, s->v);
+    fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
     for (int i = 0; i < m->nroots; i++) g[i] = s->v[m->root_slot[i]];
     return 0;
 }
@@ -136,6 +136,7 @@ void ferro_solver_free(ferro_solver_t *s)
     free(s->param_value);
     free(s->trig_prev);
     free(s->rootsfound);
+    free(s->groot);
     for (int k = 0; k < s->npend; k++) free(s->pend[k].values);
     free(s->pend);
     free(s->valbuf);
@@ -163,7 +164,8 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     s->param_value = ferro_calloc((size_t)(m->nparams ? m->nparams : 1), sizeof(double));
     s->trig_prev = ferro_calloc((size_t)ne, 1);
     s->rootsfound = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(int));
-    if (!s->v || !s->vd || !s->locked || !s->param_value || !s->trig_prev || !s->rootsfound) goto nomem;
+    s->groot = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(double));
+    if (!s->v || !s->vd || !s->locked || !s->param_value || !s->trig_prev || !s->rootsfound || !s->groot) goto nomem;
     if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
     sunindextype n = s->n > 0 ? s->n : 1;
     s->y = N_VNew_Serial(n, s->ctx);
@@ -297,7 +299,7 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
     initial_values(s, t0);
     int rc, changed = 0;
     if ((rc = fs_events_init(s, t0))) return rc;
-    if ((rc = fs_events_handle(s, t0, &changed))) return rc;
+    if ((rc = fs_events_handle(s, t0, NULL, &changed))) return rc;
     fs_store_state(s, y);
     if ((rc = reinit(s, t0))) return rc;
     double t = t0;
@@ -321,7 +323,9 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
             if (flag == CV_ROOT_RETURN) s->st.nroots++;
             if (m->nevents) {
                 fs_load_state(s, t, y);
-                if ((rc = fs_events_handle(s, t, &changed))) return rc;
+                const int *dir = NULL;
+                if (flag == CV_ROOT_RETURN && CVodeGetRootInfo(s->cv, s->rootsfound) >= 0) dir = s->rootsfound;
+                if ((rc = fs_events_handle(s, t, dir, &changed))) return rc;
                 realtype tn = t;
                 CVodeGetCurrentTime(s->cv, &tn);
                 if (changed || flag == CV_ROOT_RETURN || fs_events_next_time(s) < tn) {

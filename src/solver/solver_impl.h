@@ -33,6 +33,8 @@ struct ferro_solver_s {
     /* events */
     unsigned char *trig_prev;
     int *rootsfound;
+    double *groot;            /* root function values at the root being handled */
+    const int *rootdir;       /* CVODE's crossing directions while handling a root, else NULL */
     fs_pending_t *pend;
     int npend, pend_cap;
     long seq;
@@ -45,7 +47,7 @@ struct ferro_solver_s {
 
 /* events.c */
 int fs_events_init(ferro_solver_t *s, double t0);
-int fs_events_handle(ferro_solver_t *s, double t, int *changed);
+int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *changed);
 double fs_events_next_time(const ferro_solver_t *s);
 /* solver.c */
 void fs_load_state(ferro_solver_t *s, double t, const double *y);
