@@ -199,7 +199,13 @@ fx_expr_t *fx_fold(fx_expr_t *e)
     for (int i = 0; i < e->n; i++) e->kid[i] = fx_fold(e->kid[i]);
     if (!all_num(e) || e->op == FX_PIECEWISE || e->n == 0) return e;
     double v;
-    if (e->n == 1) {
+    if (e->n == 1 && (e->op == FX_ADD || e->op == FX_MUL || e->op == FX_MIN || e->op == FX_MAX)) {
+        v = e->kid[0]->num;
+    } else if (e->n == 1 && (e->op == FX_AND || e->op == FX_OR || e->op == FX_XOR)) {
+        v = e->kid[0]->num != 0.0;
+    } else if (e->n == 1 && e->op >= FX_EQ && e->op <= FX_GE) {
+        v = 1.0;
+    } else if (e->n == 1) {
         v = fx_apply1(e->op, e->kid[0]->num);
     } else if (e->op >= FX_EQ && e->op <= FX_GE) {
         v = 1;

@@ -34,6 +34,7 @@ typedef struct {
     int comp;        /* compartment index */
     int is_amount;
     int fixed_amount; /* boundary species without rules: amount held, concentration follows */
+    int conc_state;   /* its concentration is integrated (rate rule), the amount derived */
 } fxm_species_t;
 
 typedef struct { char *id; int slot; int settable; } fxm_named_t;
@@ -44,6 +45,7 @@ typedef struct {
     int value_slot;  /* scratch slot receiving the value */
     int amount_slot; /* if target is a species symbol with a separate amount state: else -1 */
     int comp_slot;   /* its compartment size slot (amount = value * size), or -1 */
+    int comp_index;  /* target is this compartment's size (species amounts are kept), or -1 */
 } fxm_assign_t;
 
 typedef struct {

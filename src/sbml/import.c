@@ -170,6 +170,20 @@ static int comp_varies(imp_t *im, int comp)
     return im->has_rule[cs] || im->has_rate[cs];
 }
 
+/* Is the compartment's size the target of an event assignment? */
+static int comp_assigned(imp_t *im, int comp)
+{
+    const char *id = im->m->comp[comp].id;
+    for (unsigned i = 0; i < Model_getNumEvents(im->sm); i++) {
+        Event_t *e = Model_getEvent(im->sm, i);
+        for (unsigned a = 0; a < Event_getNumEventAssignments(e); a++) {
+            const char *v = EventAssignment_getVariable(Event_getEventAssignment(e, a));
+            if (v && !strcmp(v, id)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* Is species i changed by some reaction (and free to change)? */
 static int reacts(imp_t *im, int i, Species_t *sp)
 {
@@ -263,9 +277,10 @@ static int species_defs(imp_t *im, const int *species_state)
         if (species_state[i] >= 0) {
             rc = fxm_add_conversion(m, vs, over_size(as, cs)); /* amount integrated */
         } else if (im->has_rule[vs] || im->has_rate[vs]) {
+            x->conc_state = im->has_rate[vs];
             rc = fxm_add_conversion(m, as, times_size(vs, cs));
-        } else if (comp_varies(im, x->comp) && !Species_getConstant(sp)) {
-            x->fixed_amount = 1; /* boundary species: its amount stays, its concentration follows the size */
+        } else if (comp_varies(im, x->comp) || comp_assigned(im, x->comp)) {
+            x->fixed_amount = 1; /* unchanged species: its amount stays, its concentration follows the size */
             rc = fxm_add_conversion(m, vs, over_size(as, cs));
         } else {
             rc = fxm_add_conversion(m, as, times_size(vs, cs));
@@ -432,7 +447,8 @@ static int events(imp_t *im)
             label(what, sizeof what, "event assignment to", var, (SBase_t *)ea);
             fxm_assign_t *as = &ev->assign[ev->nassign];
             as->target = s->slot;
-            as->amount_slot = as->comp_slot = -1;
+            as->amount_slot = as->comp_slot = as->comp_index = -1;
+            if (s->kind == SYM_COMP) as->comp_index = s->index;
             if (!(as->expr = imp_math(im, EventAssignment_getMath(ea), NULL, 0, what))) return im->err ? im->err : FERRO_ENOMEM;
             ev->nassign++;
             if (s->kind == SYM_SPECIES && !m->sp[s->index].is_amount) {

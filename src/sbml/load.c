@@ -19,7 +19,10 @@ static int report(SBMLDocument_t *doc, const char *source, int flags, unsigned f
         const SBMLError_t *e = SBMLDocument_getError(doc, i);
         unsigned sev = XMLError_getSeverity((const XMLError_t *)e);
         if (sev == LIBSBML_SEV_INFO) continue;
-        int fatal = sev >= LIBSBML_SEV_ERROR || (flags & FERRO_SBML_STRICT);
+        /* a dangling unit reference changes no number: a warning unless --strict */
+        unsigned id = XMLError_getErrorId((const XMLError_t *)e);
+        int units_only = id >= 10311 && id <= 10313;
+        int fatal = (sev >= LIBSBML_SEV_ERROR && !(units_only && sev == LIBSBML_SEV_ERROR)) || (flags & FERRO_SBML_STRICT);
         const char *msg = XMLError_getMessage((const XMLError_t *)e);
         char text[1024];
         snprintf(text, sizeof text, "%s: line %u, column %u: %s: %s", source, XMLError_getLine((const XMLError_t *)e),

@@ -33,9 +33,19 @@ static void drop(ferro_solver_t *s, int k)
     s->npend--;
 }
 
+/* splitmix64: the tie-break stream (tiny and reproducible; no statistics rest on it) */
+static unsigned long rng_next(unsigned long long *x)
+{
+    unsigned long long z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return (unsigned long)(z ^ (z >> 31));
+}
+
 int fs_events_init(ferro_solver_t *s, double t0)
 {
     (void)t0;
+    s->rng = 0x5eed5eedULL;
     while (s->npend) drop(s, s->npend - 1);
     for (int e = 0; e < s->m->nevents; e++) s->trig_prev[e] = (unsigned char)(s->m->ev[e].initial_value != 0);
     return 0;
@@ -104,10 +114,16 @@ static void execute(ferro_solver_t *s, int k)
         fx_run(m->code.ins, m->full.start, m->full.end, s->v);
         fx_run(m->code.ins, ev->assign_code.start, ev->assign_code.end, s->v);
     }
-    for (int a = 0; a < ev->nassign; a++) s->v[ev->assign[a].target] = s->v[ev->assign[a].value_slot];
+    /* in document order: a species' new concentration is converted to an amount with its
+     * compartment's size at that point (a later assignment to the size keeps the amount) */
     for (int a = 0; a < ev->nassign; a++) {
         const fxm_assign_t *as = &ev->assign[a];
+        s->v[as->target] = s->v[as->value_slot];
         if (as->amount_slot >= 0) s->v[as->amount_slot] = s->v[as->target] * (as->comp_slot >= 0 ? s->v[as->comp_slot] : 1.0);
+        if (as->comp_index >= 0) /* integrated concentrations follow the new size */
+            for (int i = 0; i < m->nspecies; i++)
+                if (m->sp[i].conc_state && m->sp[i].comp == as->comp_index)
+                    s->v[m->sp[i].value_slot] = s->v[m->sp[i].amount_slot] / s->v[as->target];
     }
     drop(s, k);
     s->st.nevents++;
@@ -131,7 +147,7 @@ int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *chang
             s->rootdir = NULL;
             return ferro_error_set(FERRO_ESOLVER, "%s: more than 100000 event executions at t = %g (an event loop?)", m->source, t);
         }
-        int best = -1;
+        int best = -1, nties = 0;
         double bp = 0;
         for (int k = 0; k < s->npend; k++) {
             if (s->pend[k].time > t) continue;
@@ -141,10 +157,16 @@ int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *chang
                 fx_run(m->code.ins, ev->prio_code.start, ev->prio_code.end, s->v);
                 p = s->v[ev->prio_slot];
             }
-            if (best < 0 || p > bp || (p == bp && (s->pend[k].event < s->pend[best].event ||
-                                                    (s->pend[k].event == s->pend[best].event && s->pend[k].seq < s->pend[best].seq)))) {
+            if (best < 0 || p > bp) {
                 best = k;
                 bp = p;
+                nties = 1;
+            } else if (p == bp && ev->priority) {
+                /* SBML: executions of equal priority are in random order (seeded per run) */
+                if (rng_next(&s->rng) % (unsigned long)(++nties) == 0) best = k;
+            } else if (p == bp && (s->pend[k].event < s->pend[best].event ||
+                                   (s->pend[k].event == s->pend[best].event && s->pend[k].seq < s->pend[best].seq))) {
+                best = k; /* no priorities: document order, then scheduling order */
             }
         }
         if (best < 0) break;

@@ -38,6 +38,7 @@ struct ferro_solver_s {
     fs_pending_t *pend;
     int npend, pend_cap;
     long seq;
+    unsigned long long rng;   /* random order of simultaneous equal-priority events */
     double *valbuf;           /* pool for trigger-time values: pend_cap * max_assign */
     int max_assign;
     ferro_solver_stats_t st;
