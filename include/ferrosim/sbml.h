@@ -31,6 +31,14 @@ enum {
 int ferro_sbml_load(const char *path, int flags, ferro_model_t **out) FERRO_WUR;
 int ferro_sbml_load_string(const char *xml, int flags, ferro_model_t **out) FERRO_WUR;
 
+/* Write the SBML file at path as SBML Level 3 Version 2 (libSBML's level conversion; the
+ * model is otherwise unchanged, so it simulates identically). */
+int ferro_sbml_export_sbml(const char *path, FILE *out) FERRO_WUR;
+/* Write a text listing of the model: TSV sections (compartments, species, parameters, rules,
+ * initial assignments, reactions with their rate laws, events) each introduced by a line
+ * "# section" and a header; formulas in SBML L3 infix syntax. */
+int ferro_sbml_export_tsv(const char *path, FILE *out) FERRO_WUR;
+
 /* ---- SBML Test Suite (semantic cases laid out as cases/NNNNN/NNNNN-*.{xml,txt,csv}) ---- */
 enum { FERRO_CASE_PASS = 0, FERRO_CASE_FAIL = 1, FERRO_CASE_UNSUPPORTED = 2 };
 typedef struct {

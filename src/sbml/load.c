@@ -61,6 +61,9 @@ static int flatten_comp(SBMLDocument_t *doc, const char *source)
  * share state): every use in this module goes through this lock. */
 static pthread_mutex_t sbml_lock = PTHREAD_MUTEX_INITIALIZER;
 
+void imp_lock(void) { pthread_mutex_lock(&sbml_lock); }
+void imp_unlock(void) { pthread_mutex_unlock(&sbml_lock); }
+
 static int load_doc(SBMLDocument_t *doc, const char *source, int flags, ferro_model_t **out)
 {
     *out = NULL;
@@ -97,17 +100,17 @@ int ferro_sbml_load(const char *path, int flags, ferro_model_t **out)
     FILE *fp = fopen(path, "rb");
     if (!fp) return ferro_error_set(FERRO_EIO, "%s: cannot open", path);
     fclose(fp);
-    pthread_mutex_lock(&sbml_lock);
+    imp_lock();
     int rc = load_doc(readSBMLFromFile(path), path, flags, out);
-    pthread_mutex_unlock(&sbml_lock);
+    imp_unlock();
     return rc;
 }
 
 int ferro_sbml_load_string(const char *xml, int flags, ferro_model_t **out)
 {
     *out = NULL;
-    pthread_mutex_lock(&sbml_lock);
+    imp_lock();
     int rc = load_doc(readSBMLFromString(xml), "<string>", flags, out);
-    pthread_mutex_unlock(&sbml_lock);
+    imp_unlock();
     return rc;
 }

@@ -46,6 +46,10 @@ fx_expr_t *imp_math(imp_t *im, const ASTNode_t *ast, const env_t *env, int nenv,
 /* Build the compiled model from a checked document. */
 int imp_build(SBMLDocument_t *doc, const char *source, ferro_model_t **out);
 
+/* libSBML is not thread-safe: every call into it from this module holds this lock. */
+void imp_lock(void);
+void imp_unlock(void);
+
 /* Line and column of an element for messages ("line 12, column 5" or ""). */
 void imp_where(const SBase_t *e, char *buf, size_t n);
 
