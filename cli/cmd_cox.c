@@ -22,7 +22,7 @@ static const char usage[] =
     "  --covariates LIST  comma-separated numeric covariate columns\n"
     "  --strata COL       stratify on a categorical column (as + strata(COL))\n"
     "  --ties METHOD      efron (default, as coxph) or breslow\n"
-    "  --conf-level C     for the HR interval (default 0.95)\n";
+    "  --conf-level C     for the HR interval (default 0.95)\n" CLI_SURV_EXPR_HELP;
 
 static void print_json(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data_t *d, const char *ties)
 {
@@ -86,7 +86,7 @@ int cmd_cox(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("cox", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_COV | CLI_SURV_STRATA |
-                                CLI_SURV_TIES | CLI_SURV_CONF, usage, &a);
+                                CLI_SURV_TIES | CLI_SURV_CONF | CLI_SURV_EXPR | CLI_SURV_WHERE, usage, &a);
     if (st >= 0) return st;
     ferro_cox_options_t o;
     ferro_cox_options_init(&o);
@@ -97,7 +97,7 @@ int cmd_cox(int argc, char **argv)
     char **cov;
     int ncov = cli_surv_split(a.covariates, &cov);
     if (ncov < 1) return cli_usage_error("cox", usage, "--covariates: '%s' is not a comma-separated list of columns", a.covariates);
-    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, a.strata, NULL, NULL};
+    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, a.strata, NULL, NULL, a.expr, a.where};
     ferro_surv_data_t *d = NULL;
     ferro_cox_fit_t *f = NULL;
     ferro_out_t *out = NULL;

@@ -24,7 +24,8 @@ static const char usage[] =
     "  --event COL       event column (0/1, 1/2 with 2 = event, or TRUE/FALSE)\n"
     "  --group COL       categorical column: one curve per level, and the log-rank test\n"
     "  --strata COL      stratify the log-rank test (as survdiff(... + strata(COL)))\n"
-    "  --conf-level C    default 0.95\n";
+    "  --conf-level C    default 0.95\n"
+    "  --where COL=VALUE use only the rows where COL equals VALUE (e.g. lineage=B)\n";
 
 static void print_tsv(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
 {
@@ -111,10 +112,10 @@ int cmd_km(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("km", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_GROUP | CLI_SURV_STRATA |
-                                CLI_SURV_CONF, usage, &a);
+                                CLI_SURV_CONF | CLI_SURV_WHERE, usage, &a);
     if (st >= 0) return st;
     if (a.strata && !a.group) return cli_usage_error("km", usage, "--strata needs --group (it stratifies the log-rank test)");
-    ferro_surv_spec_t spec = {a.time, a.event, NULL, 0, a.strata, a.group, NULL};
+    ferro_surv_spec_t spec = {a.time, a.event, NULL, 0, a.strata, a.group, NULL, NULL, a.where};
     ferro_surv_data_t *d = NULL;
     ferro_km_t *k = NULL;
     ferro_out_t *out = NULL;

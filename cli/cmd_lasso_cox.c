@@ -29,7 +29,7 @@ static const char usage[] =
     "  --lambda-min-ratio R    default 0.01 if samples < covariates, else 1e-4\n"
     "  --nfolds K              K-fold cross-validation with random folds from --seed\n"
     "                          (ferrosim's generator: pass --foldid to reproduce an R run)\n"
-    "  --foldid COL            cross-validation with the fold ids (1..K) of this column\n";
+    "  --foldid COL            cross-validation with the fold ids (1..K) of this column\n" CLI_SURV_EXPR_HELP;
 
 static void print_tsv(FILE *fp, const ferro_surv_data_t *d, const ferro_coxnet_path_t *f,
                       const ferro_coxnet_cv_t *cv, double alpha)
@@ -111,7 +111,7 @@ int cmd_lasso_cox(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("lasso-cox", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_COV | CLI_SURV_LAMBDA |
-                                CLI_SURV_ALPHA | CLI_SURV_NFOLDS | CLI_SURV_FOLDID | CLI_SURV_NLAMBDA | CLI_SURV_LMR,
+                                CLI_SURV_ALPHA | CLI_SURV_NFOLDS | CLI_SURV_FOLDID | CLI_SURV_NLAMBDA | CLI_SURV_LMR | CLI_SURV_EXPR | CLI_SURV_WHERE,
                             usage, &a);
     if (st >= 0) return st;
     if (a.nfolds && a.foldid) return cli_usage_error("lasso-cox", usage, "give --nfolds or --foldid, not both");
@@ -141,7 +141,7 @@ int cmd_lasso_cox(int argc, char **argv)
     char **cov;
     int ncov = cli_surv_split(a.covariates, &cov);
     if (ncov < 1) { free(lam); return cli_usage_error("lasso-cox", usage, "--covariates: '%s' is not a comma-separated list of columns", a.covariates); }
-    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, NULL, NULL, a.foldid};
+    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, NULL, NULL, a.foldid, a.expr, a.where};
     ferro_surv_data_t *d = NULL;
     ferro_coxnet_path_t *f = NULL;
     ferro_coxnet_cv_t *cv = NULL;

@@ -33,6 +33,9 @@ typedef struct {
     const char *strata;            /* categorical: strata (cox, km log-rank) or NULL */
     const char *group;             /* categorical: KM groups or NULL */
     const char *foldid;            /* integer fold ids 1..K (lasso-cox) or NULL */
+    const char *expr;              /* genes x samples matrix (ferro_matrix_read) or NULL: covariates
+                                      that are not TABLE columns are genes of it, matched by sample ID */
+    const char *where;             /* "COL=VALUE": use only the rows where COL equals VALUE, or NULL */
 } ferro_surv_spec_t;
 
 /* The complete cases of the used columns (R's na.omit), in file order. */
@@ -57,7 +60,9 @@ typedef struct {
 /* Read a TSV TABLE (header; sample IDs in column 1; '-' = stdin; lines starting with '#' are
  * comments). Missing values ("", NA, NaN) in any used column drop the row (counted in
  * ndropped); a non-numeric cell is an error naming file, line and column; duplicate sample IDs
- * and unknown column names are errors naming them. */
+ * and unknown column names are errors naming them. With spec->expr, a covariate that is not a
+ * column is a gene (row) of the matrix; a used TABLE sample missing from the matrix is an error
+ * naming it. Rows excluded by spec->where are not counted as dropped. */
 int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_surv_data_t **out) FERRO_WUR;
 void ferro_surv_data_free(ferro_surv_data_t *d);
 

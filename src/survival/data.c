@@ -1,6 +1,7 @@
 /* data.c — samples x variables TABLE loader for the survival methods: selects the used columns,
  * drops incomplete rows as R's na.omit, checks numbers, duplicate IDs and event coding. */
 #include "ferrosim/survival.h"
+#include "ferrosim/cohort.h"
 #include "ferrosim/io.h"
 
 #include <math.h>
@@ -111,76 +112,127 @@ static int parse_event(const char *s, double *v)
     return ferro_parse_double(s, v);
 }
 
+/* Where each covariate comes from: a TABLE column (col >= 0) or a matrix row (row >= 0). */
+typedef struct { int col, row; } cov_src_t;
+
 int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_surv_data_t **out)
 {
     *out = NULL;
     ferro_table_t *t = NULL;
+    ferro_matrix_t *m = NULL;
     int rc = ferro_table_read(path, FERRO_TSV_SKIP_HASH, &t);
     if (rc) return rc;
     ferro_surv_data_t *d = ferro_calloc(1, sizeof *d);
-    int *cols = ferro_malloc(((size_t)spec->ncov + 1) * sizeof *cols);
+    cov_src_t *src = ferro_malloc(((size_t)spec->ncov + 1) * sizeof *src);
     int *keep = ferro_malloc(((size_t)t->nrow + 1) * sizeof *keep);
-    if (!d || !cols || !keep) { rc = FERRO_ENOMEM; goto done; }
+    int *mcol = ferro_malloc(((size_t)t->nrow + 1) * sizeof *mcol);
+    double *ev = ferro_calloc((size_t)t->nrow + 1, sizeof *ev);
+    double *tim = ferro_calloc((size_t)t->nrow + 1, sizeof *tim);
+    double *xv = ferro_calloc(((size_t)t->nrow + 1) * (size_t)(spec->ncov + 1), sizeof *xv);
+    if (!d || !src || !keep || !mcol || !ev || !tim || !xv) { rc = FERRO_ENOMEM; goto done; }
     if (t->ncol < 2) { rc = ferro_error_set(FERRO_EPARSE, "%s: a TABLE needs sample IDs and at least one variable column", t->path); goto done; }
     if ((rc = check_duplicates(t))) goto done;
-    int ct = -1, ce = -1, cs = -1, cg = -1, cf = -1;
+    int ct = -1, ce = -1, cs = -1, cg = -1, cf = -1, cw = -1;
+    const char *wval = NULL;
     if (spec->time && (ct = rc = find_col(t, spec->time, "time")) < 0) goto done;
     if (spec->event && (ce = rc = find_col(t, spec->event, "event")) < 0) goto done;
     if (spec->strata && (cs = rc = find_col(t, spec->strata, "strata")) < 0) goto done;
     if (spec->group && (cg = rc = find_col(t, spec->group, "group")) < 0) goto done;
     if (spec->foldid && (cf = rc = find_col(t, spec->foldid, "fold ids")) < 0) goto done;
+    if (spec->where) {
+        const char *eq = strchr(spec->where, '=');
+        if (!eq || eq == spec->where) { rc = ferro_error_set(FERRO_EINVAL, "where: '%s' is not COL=VALUE", spec->where); goto done; }
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(eq - spec->where), spec->where);
+        if ((cw = rc = find_col(t, name, "row filter")) < 0) goto done;
+        wval = eq + 1;
+    }
+    if (spec->expr) {
+        ferro_matrix_t *full = NULL;
+        if ((rc = ferro_matrix_read(spec->expr, &full))) goto done;
+        m = full;
+    }
     for (int j = 0; j < spec->ncov; j++) {
-        if ((cols[j] = rc = find_col(t, spec->covariates[j], "covariate")) < 0) goto done;
+        src[j].col = ferro_table_col(t, spec->covariates[j]);
+        src[j].row = -1;
+        if (src[j].col == 0) { rc = ferro_error_set(FERRO_EINVAL, "%s: covariate '%s' is the sample ID column", t->path, spec->covariates[j]); goto done; }
+        if (src[j].col < 0) {
+            if (m) src[j].row = ferro_matrix_row(m, spec->covariates[j]);
+            if (src[j].row < 0) {
+                rc = m ? ferro_error_set(FERRO_ENOTFOUND, "'%s' is neither a column of %s nor a gene of %s", spec->covariates[j], t->path, spec->expr)
+                       : ferro_error_set(FERRO_ENOTFOUND, "%s: no column '%s' (covariate) in the header", t->path, spec->covariates[j]);
+                goto done;
+            }
+        }
         for (int k = 0; k < j; k++)
-            if (cols[k] == cols[j]) { rc = ferro_error_set(FERRO_EINVAL, "covariate '%s' is listed twice", spec->covariates[j]); goto done; }
+            if (!strcmp(spec->covariates[k], spec->covariates[j])) { rc = ferro_error_set(FERRO_EINVAL, "covariate '%s' is listed twice", spec->covariates[j]); goto done; }
     }
     rc = 0;
-    /* complete cases over the used columns (na.omit) */
-    int nkeep = 0;
+    /* rows passing the filter; numbers checked in every used column; complete cases (na.omit) */
+    int nkeep = 0, nused = 0, has12 = 0, has0 = 0;
     for (int i = 0; i < t->nrow; i++) {
+        if (cw >= 0 && strcmp(t->cell[i][cw], wval) != 0) continue;
+        nused++;
         int na = 0;
-        int used[5] = {ct, ce, cs, cg, cf};
-        for (int u = 0; u < 5; u++) if (used[u] >= 0 && ferro_is_na(t->cell[i][used[u]])) na = 1;
-        for (int j = 0; j < spec->ncov; j++) if (ferro_is_na(t->cell[i][cols[j]])) na = 1;
-        if (!na) keep[nkeep++] = i;
+        const int cat[3] = {cs, cg, cf};
+        for (int u = 0; u < 3; u++) if (cat[u] >= 0 && ferro_is_na(t->cell[i][cat[u]])) na = 1;
+        if (ct >= 0) {
+            if (ferro_is_na(t->cell[i][ct])) na = 1;
+            else if (ferro_parse_double(t->cell[i][ct], &tim[i])) { rc = cell_error(t, i, ct, "a number"); goto done; }
+        }
+        if (ce >= 0) {
+            if (ferro_is_na(t->cell[i][ce])) na = 1;
+            else if (parse_event(t->cell[i][ce], &ev[i]) || !(ev[i] == 0 || ev[i] == 1 || ev[i] == 2)) {
+                rc = cell_error(t, i, ce, "an event code (0/1, 1/2 or TRUE/FALSE)"); goto done;
+            }
+        }
+        mcol[i] = -1;
+        if (m) {
+            int need = 0;
+            for (int j = 0; j < spec->ncov; j++) need |= src[j].row >= 0;
+            if (need && (mcol[i] = ferro_matrix_col(m, t->cell[i][0])) < 0) {
+                rc = ferro_error_set(FERRO_ENOTFOUND, "%s: line %ld: sample '%s' is not a column of %s", t->path, t->lineno[i], t->cell[i][0], spec->expr);
+                goto done;
+            }
+        }
+        for (int j = 0; j < spec->ncov; j++) {
+            double *v = &xv[(size_t)i * spec->ncov + j];
+            if (src[j].col >= 0) {
+                const char *c = t->cell[i][src[j].col];
+                if (ferro_is_na(c)) { na = 1; continue; }
+                if (ferro_parse_double(c, v)) { rc = cell_error(t, i, src[j].col, "a number"); goto done; }
+            } else {
+                *v = m->x[(size_t)src[j].row * m->ncol + mcol[i]];
+                if (isnan(*v)) na = 1;
+            }
+        }
+        if (na) continue;
+        if (ce >= 0) { if (ev[i] == 2) has12 = 1; if (ev[i] == 0) has0 = 1; }
+        keep[nkeep++] = i;
+    }
+    if (has12 && has0) {
+        rc = ferro_error_set(FERRO_EPARSE, "%s: column '%s' mixes 0 and 2: use 0/1 (1 = event) or 1/2 (2 = event)", t->path, spec->event);
+        goto done;
     }
     d->n = nkeep;
     d->p = spec->ncov;
-    d->ndropped = t->nrow - nkeep;
+    d->ndropped = nused - nkeep;
     size_t n1 = (size_t)nkeep + 1;
     d->id = ferro_calloc(n1, sizeof *d->id);
     d->time = ferro_calloc(n1, sizeof *d->time);
     d->event = ferro_calloc(n1, sizeof *d->event);
     d->x = ferro_calloc(n1 * (size_t)(d->p + 1), sizeof *d->x);
     d->names = ferro_calloc((size_t)d->p + 1, sizeof *d->names);
-    double *ev = ferro_calloc(n1, sizeof *ev);
-    if (!d->id || !d->time || !d->event || !d->x || !d->names || !ev) { free(ev); rc = FERRO_ENOMEM; goto done; }
+    if (!d->id || !d->time || !d->event || !d->x || !d->names) { rc = FERRO_ENOMEM; goto done; }
     for (int j = 0; j < d->p; j++)
-        if (!(d->names[j] = ferro_strdup(spec->covariates[j]))) { free(ev); rc = FERRO_ENOMEM; goto done; }
-    int has12 = 0, has0 = 0;
+        if (!(d->names[j] = ferro_strdup(spec->covariates[j]))) { rc = FERRO_ENOMEM; goto done; }
     for (int k = 0; k < nkeep; k++) {
         int i = keep[k];
-        if (!(d->id[k] = ferro_strdup(t->cell[i][0]))) { free(ev); rc = FERRO_ENOMEM; goto done; }
-        if (ct >= 0 && ferro_parse_double(t->cell[i][ct], &d->time[k])) { free(ev); rc = cell_error(t, i, ct, "a number"); goto done; }
-        if (ce >= 0) {
-            if (parse_event(t->cell[i][ce], &ev[k]) || !(ev[k] == 0 || ev[k] == 1 || ev[k] == 2)) {
-                free(ev); rc = cell_error(t, i, ce, "an event code (0/1, 1/2 or TRUE/FALSE)"); goto done;
-            }
-            if (ev[k] == 2) has12 = 1;
-            if (ev[k] == 0) has0 = 1;
-        }
-        for (int j = 0; j < d->p; j++)
-            if (ferro_parse_double(t->cell[i][cols[j]], &d->x[(size_t)k * d->p + j])) {
-                free(ev); rc = cell_error(t, i, cols[j], "a number"); goto done;
-            }
+        if (!(d->id[k] = ferro_strdup(t->cell[i][0]))) { rc = FERRO_ENOMEM; goto done; }
+        d->time[k] = tim[i];
+        d->event[k] = has12 ? (ev[i] == 2) : (ev[i] == 1);
+        memcpy(d->x + (size_t)k * d->p, xv + (size_t)i * d->p, (size_t)d->p * sizeof *d->x);
     }
-    if (has12 && has0) {
-        free(ev);
-        rc = ferro_error_set(FERRO_EPARSE, "%s: column '%s' mixes 0 and 2: use 0/1 (1 = event) or 1/2 (2 = event)", t->path, spec->event);
-        goto done;
-    }
-    for (int k = 0; k < nkeep; k++) d->event[k] = has12 ? (ev[k] == 2) : (ev[k] == 1);
-    free(ev);
     if (cf >= 0) {
         if (!(d->foldid = ferro_calloc(n1, sizeof *d->foldid))) { rc = FERRO_ENOMEM; goto done; }
         for (int k = 0; k < nkeep; k++) {
@@ -194,8 +246,8 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
     if (cs >= 0 && (rc = make_factor(t, cs, keep, nkeep, &d->strata, &d->strata_levels, &d->nstrata))) goto done;
     if (cg >= 0 && (rc = make_factor(t, cg, keep, nkeep, &d->group, &d->group_levels, &d->ngroup))) goto done;
 done:
-    free(cols);
-    free(keep);
+    free(src); free(keep); free(mcol); free(ev); free(tim); free(xv);
+    ferro_matrix_free(m);
     ferro_table_free(t);
     if (rc) { ferro_surv_data_free(d); return rc; }
     *out = d;

@@ -41,6 +41,18 @@ set +e
 set -e
 test $rc -eq 2 || fail "--nfolds 2 accepted"
 
+# genes from an expression matrix, B-ALL only (the ALL cohort; R: ref_all_cox_uni.tsv)
+A="$SRC/data/cohorts/ALL"
+"$FERROSIM" cox --data "$A/samples.tsv" --expr "$A/expr_genes.tsv.gz" --where lineage=B --time rfs_days \
+  --event rfs_event --covariates CARS1 > "$T/all.tsv"
+grep -q '^CARS1	0.85079513094' "$T/all.tsv" || fail "ALL B-ALL CARS1 coefficient"
+grep -q '^# n=66 events=49 dropped=29 ' "$T/all.tsv" || fail "ALL counts"
+set +e
+"$FERROSIM" cox --data "$A/samples.tsv" --expr "$A/expr_genes.tsv.gz" --time rfs_days --event rfs_event \
+  --covariates SLC40A1 2> "$T/err"; rc=$?
+set -e
+test $rc -eq 2 && grep -q "'SLC40A1' is neither a column" "$T/err" || fail "gene not on the array"
+
 # bad input: exit 2, message with file, line and column; no output file left behind
 set +e
 "$FERROSIM" cox --data "$D/bad_value.tsv" --time time --event status --covariates x1 --out "$T/o.tsv" 2> "$T/err"
