@@ -28,7 +28,7 @@ static const char usage[] =
     "  --coef NAME        the design column to test (logFC = that coefficient)\n"
     "  --map FILE         probe -> gene table (probe, gene): collapse the matrix to genes first\n"
     "  --collapse RULE    maxmean (default) | mean | maxvar\n"
-    "  --genes LIST       report only these genes (comma list, gene-list file or .gmt); the FDR\n"
+    "  --genes LIST       report only these genes (comma list, or gene-list / .gmt files); the FDR\n"
     "                     stays that of all genes tested\n"
     "  --volcano          add neg_log10_p and call (up / down / ns by --fdr and --lfc)\n"
     "  --fdr F            volcano: adjusted p threshold (default 0.05)\n"

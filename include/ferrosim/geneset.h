@@ -34,8 +34,8 @@ int ferro_genesets_new(ferro_genesets_t **out) FERRO_WUR;
 int ferro_genesets_add(ferro_genesets_t *gs, const char *name, const char *desc, char *const *genes, int n) FERRO_WUR;
 /* Append all sets of `more` (copied). */
 int ferro_genesets_merge(ferro_genesets_t *gs, const ferro_genesets_t *more) FERRO_WUR;
-/* A command-line gene argument: an existing file (GMT or list, as ferro_genesets_read) or a
- * comma-separated list of genes (one set called "genes"). */
+/* A command-line gene argument: existing files, comma-separated (GMT or lists, as
+ * ferro_genesets_read, pooled), or a comma-separated list of genes (one set called "genes"). */
 int ferro_genesets_from_arg(const char *arg, ferro_genesets_t **out) FERRO_WUR;
 /* All genes of all sets, each once, in order of first appearance: *genes (free() it; the strings
  * are borrowed from gs) and *n. */

@@ -108,41 +108,43 @@ static int cmp_asc(const void *a, const void *b)
 /* ---- ssGSEA ---- */
 static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double tau, int norm, int nt, double *es)
 {
+    /* weights depend only on the integer rank: pow(r, tau) for r = 1..ng, computed once */
+    double *wt = malloc(((size_t)ng + 1) * sizeof *wt);
+    if (!wt) return ferro_error_set(FERRO_ENOMEM, "out of memory");
+    for (int r = 1; r <= ng; r++) wt[r] = pow((double)r, tau);
     int fail = 0;
 #pragma omp parallel num_threads(nt)
     {
         vi_t *v = malloc(((size_t)ng + 1) * sizeof *v);
-        double *ra = malloc(((size_t)ng + 1) * sizeof *ra);
+        int *rk = malloc(((size_t)ng + 1) * sizeof *rk);
         int *pos = malloc(((size_t)ng + 1) * sizeof *pos);
-        if (!v || !ra || !pos) {
+        if (!v || !rk || !pos) {
 #pragma omp atomic write
             fail = 1;
         }
 #pragma omp for schedule(dynamic, 4)
         for (int j = 0; j < ns; j++) {
-            if (!v || !ra || !pos) continue;
-            /* average ranks (colRanks ties = "average"), truncated to integers */
+            if (!v || !rk || !pos) continue;
             for (int g = 0; g < ng; g++) { v[g].v = x[(size_t)g * ns + j]; v[g].i = g; }
-            qsort(v, (size_t)ng, sizeof *v, cmp_asc);
-            for (int a = 0; a < ng;) {
-                int b = a;
-                while (b + 1 < ng && v[b + 1].v == v[a].v) b++;
+            qsort(v, (size_t)ng, sizeof *v, cmp_asc); /* ties by gene index */
+            /* Tie groups a..b (0-based) get the average rank truncated to an integer (GSVA:
+             * mode(R) <- "integer"); truncation never merges two groups, so the ranking by
+             * decreasing integer rank (R's stable order) is the groups from the top down, each
+             * in increasing gene index, i.e. in the order of the ascending sort. */
+            int p = 0;
+            for (int b = ng - 1; b >= 0;) {
+                int a = b;
+                while (a > 0 && v[a - 1].v == v[b].v) a--;
                 int r = (int)((a + b + 2) / 2.0);
-                for (int k = a; k <= b; k++) v[k].v = r;
-                a = b + 1;
+                for (int k = a; k <= b; k++) { rk[v[k].i] = r; pos[v[k].i] = ++p; }
+                b = a - 1;
             }
-            for (int k = 0; k < ng; k++) ra[v[k].i] = v[k].v; /* integer rank of gene */
-            /* ranking: order(R, decreasing = TRUE) — stable on the integer ranks */
-            for (int g = 0; g < ng; g++) { v[g].v = ra[g]; v[g].i = g; }
-            qsort(v, (size_t)ng, sizeof *v, cmp_desc);
-            for (int k = 0; k < ng; k++) pos[v[k].i] = k + 1; /* 1-based position */
-            for (int g = 0; g < ng; g++) ra[g] = pow(ra[g], tau);
             for (int s = 0; s < mp->n; s++) {
                 double num = 0, den = 0, sidx = 0;
                 int k = mp->size[s];
                 for (int q = 0; q < k; q++) {
                     int g = mp->idx[s][q];
-                    double w = ra[g], back = ng - pos[g] + 1;
+                    double w = wt[rk[g]], back = ng - pos[g] + 1;
                     num += w * back;
                     den += w;
                     sidx += back;
@@ -152,9 +154,10 @@ static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double ta
             }
         }
         free(v);
-        free(ra);
+        free(rk);
         free(pos);
     }
+    free(wt);
     if (fail) return ferro_error_set(FERRO_ENOMEM, "out of memory");
     if (norm) {
         double lo = INFINITY, hi = -INFINITY;

@@ -155,20 +155,37 @@ int ferro_genesets_read(const char *path, ferro_genesets_t **out)
     return 0;
 }
 
+static int is_file(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (fp) fclose(fp);
+    return fp != NULL;
+}
+
 int ferro_genesets_from_arg(const char *arg, ferro_genesets_t **out)
 {
-    FILE *fp = fopen(arg, "r");
-    if (fp) { fclose(fp); return ferro_genesets_read(arg, out); }
-    if (!strchr(arg, ',') && (strchr(arg, '/') || strchr(arg, '.')))
-        return ferro_error_set(FERRO_EIO, "%s: cannot open for reading", arg);
-    int rc = ferro_genesets_new(out);
-    if (rc) return rc;
+    *out = NULL;
     char *copy = ferro_strdup(arg), *save = NULL;
     char **tok = ferro_malloc((strlen(arg) / 2 + 2) * sizeof *tok);
-    int n = 0;
-    if (!copy || !tok) { free(copy); free(tok); ferro_genesets_free(*out); *out = NULL; return FERRO_ENOMEM; }
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) tok[n++] = t;
-    rc = n ? ferro_genesets_add(*out, "genes", "", tok, n) : ferro_error_set(FERRO_EINVAL, "no genes in '%s'", arg);
+    int n = 0, nfile = 0, rc = 0;
+    if (!copy || !tok) { free(copy); free(tok); return FERRO_ENOMEM; }
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        nfile += is_file(t);
+        tok[n++] = t;
+    }
+    if (n == 0) rc = ferro_error_set(FERRO_EINVAL, "no genes in '%s'", arg);
+    else if (nfile == n) { /* files: read and pool them */
+        rc = ferro_genesets_new(out);
+        for (int i = 0; !rc && i < n; i++) {
+            ferro_genesets_t *one;
+            if (!(rc = ferro_genesets_read(tok[i], &one))) rc = ferro_genesets_merge(*out, one);
+            ferro_genesets_free(one);
+        }
+    } else if (n == 1 && (strchr(arg, '/') || strchr(arg, '.'))) {
+        rc = ferro_error_set(FERRO_EIO, "%s: cannot open for reading", arg);
+    } else if (!(rc = ferro_genesets_new(out))) {
+        rc = ferro_genesets_add(*out, "genes", "", tok, n);
+    }
     free(copy);
     free(tok);
     if (rc) { ferro_genesets_free(*out); *out = NULL; }
