@@ -38,6 +38,16 @@ const char *ferro_world_agent_unit(const ferro_world_t *w, int i);   /* canonica
 int ferro_world_n_genes(const ferro_world_t *w);
 const char *ferro_world_gene_name(const ferro_world_t *w, int i);
 
+/* More about each entry (for `ferrosim list`): the a-th alias (NULL past the last), a line's
+ * doubling time, an agent's class and molecular weight (NAN if none), a gene's expr_* parameter. */
+const char *ferro_world_cell_alias(const ferro_world_t *w, int i, int a);
+double ferro_world_cell_doubling_h(const ferro_world_t *w, int i);
+const char *ferro_world_agent_alias(const ferro_world_t *w, int i, int a);
+const char *ferro_world_agent_class(const ferro_world_t *w, int i);
+double ferro_world_agent_mw(const ferro_world_t *w, int i);
+const char *ferro_world_gene_alias(const ferro_world_t *w, int i, int a);
+const char *ferro_world_gene_parameter(const ferro_world_t *w, int i);
+
 /* Lookups: case-insensitive, ignoring '-', '_', ' ' (ferro_name_fold), aliases included.
  * On failure FERRO_ENOTFOUND with a message naming the nearest valid names. */
 int ferro_world_find_cell(const ferro_world_t *w, const char *name, int *idx) FERRO_WUR;

@@ -1,0 +1,125 @@
+#!/bin/sh
+# test_cli.sh — `ferrosim simulate` and `ferrosim list` on the fixture tables
+# (tests/data/population): output shape, --json, thread invariance, and bad input (exit 2, a
+# message naming the problem and the nearest names, no output file left behind).
+set -u
+: "${FERROSIM:?}" "${SRC:?}"
+FERROSIM_DATA=$SRC/tests/data/population
+export FERROSIM_DATA
+PY=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+ok() { passes=$((passes + 1)); }
+bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+
+# expect_fail STATUS 'message part' args... : exit status, message on stderr, nothing on stdout
+expect_fail() {
+  want=$1 msg=$2
+  shift 2
+  "$FERROSIM" "$@" >"$tmp/out" 2>"$tmp/err"
+  st=$?
+  if [ "$st" -ne "$want" ]; then bad "$* -> exit $st, expected $want ($(cat "$tmp/err"))"; return; fi
+  if ! grep -qF -- "$msg" "$tmp/err"; then bad "$*: stderr lacks '$msg': $(cat "$tmp/err")"; return; fi
+  if [ -s "$tmp/out" ]; then bad "$*: wrote to stdout on failure"; return; fi
+  ok
+}
+
+# ---- simulate: shape ----
+if "$FERROSIM" simulate --cell FIXT-T --time 4 --step 1.5 >"$tmp/s.tsv" 2>"$tmp/err"; then ok; else bad "simulate failed: $(cat "$tmp/err")"; fi
+head -1 "$tmp/s.tsv" | grep -q "^time_h	viability	GPX4	SLC7A11	GSH	LPO	viable	dead_ferro	dead_apop$" && ok || bad "header: $(head -1 "$tmp/s.tsv")"
+[ "$(wc -l <"$tmp/s.tsv")" -eq 5 ] && ok || bad "rows 0, 1.5, 3, 4 expected: $(cat "$tmp/s.tsv")"
+[ "$(cut -f1 "$tmp/s.tsv" | tr '\n' ' ')" = "time_h 0 1.5 3 4 " ] && ok || bad "times: $(cut -f1 "$tmp/s.tsv" | tr '\n' ' ')"
+[ "$(cut -f2 "$tmp/s.tsv" | sort -u | tr '\n' ' ')" = "1 viability " ] && ok || bad "untreated viability is 1"
+
+# --json: the same table
+"$FERROSIM" simulate --cell fixture-t --drug erastin=2 --time 4 --json >"$tmp/s.json" 2>"$tmp/err" || bad "json run: $(cat "$tmp/err")"
+"$FERROSIM" simulate --cell fixture-t --drug erastin=2 --time 4 >"$tmp/s2.tsv" 2>"$tmp/err" || bad "tsv run"
+if $PY - "$tmp/s.json" "$tmp/s2.tsv" <<'EOF'
+import json, sys
+j = json.load(open(sys.argv[1]))
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2])]
+assert j["cell"] == "FIXT-T" and j["drugs"][0]["agent"] == "erastin" and j["drugs"][0]["unit"] == "uM", j
+assert j["columns"] == rows[0], (j["columns"], rows[0])
+assert len(j["rows"]) == len(rows) - 1
+for a, b in zip(j["rows"], rows[1:]):
+    for x, y in zip(a, b):
+        assert abs(x - float(y)) <= 1e-8 * max(1, abs(x)), (x, y)
+EOF
+then ok; else bad "--json differs from the TSV"; fi
+
+# thread invariance through the CLI (bit-identical text)
+"$FERROSIM" simulate --cell RS4-11 --drug RSL3=0.1 --cells 24 --time 24 --step 6 --threads 1 >"$tmp/t1" 2>/dev/null
+"$FERROSIM" simulate --cell RS4-11 --drug RSL3=0.1 --cells 24 --time 24 --step 6 --threads 2 >"$tmp/t2" 2>/dev/null
+cmp -s "$tmp/t1" "$tmp/t2" && [ -s "$tmp/t1" ] && ok || bad "--threads 1 and 2 differ"
+
+# --out writes the file atomically
+"$FERROSIM" simulate --cell FIXT-T --time 2 --out "$tmp/o.tsv" >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/o.tsv" ] && [ ! -s "$tmp/out" ] && ok || bad "--out"
+
+# ---- simulate: bad input ----
+expect_fail 2 "unknown cell line 'FIXT-X'; nearest: FIXT-T" simulate --cell FIXT-X
+expect_fail 2 "unknown agent 'erastn'; nearest: erastin" simulate --cell FIXT-T --drug erastn=5
+expect_fail 2 "unknown gene 'GPX5'; nearest: GPX4" simulate --cell FIXT-T --set GPX5=0.2
+expect_fail 2 "dose 'abc' is not a number" simulate --cell FIXT-T --drug erastin=abc
+expect_fail 2 "unknown unit 'kM'" simulate --cell FIXT-T --drug erastin=5kM
+expect_fail 2 "dose '-1' is negative" simulate --cell FIXT-T --drug erastin=-1
+expect_fail 2 "is dosed in U/mL" simulate --cell FIXT-T --drug L-asparaginase=5uM
+expect_fail 2 "expected NAME=DOSE" simulate --cell FIXT-T --drug erastin
+expect_fail 2 "expected GENE=FACTOR" simulate --cell FIXT-T --set GPX4
+expect_fail 2 "factor '-1' is not a non-negative number" simulate --cell FIXT-T --set GPX4=-1
+expect_fail 2 "factor 'x' is not a non-negative number" simulate --cell FIXT-T --set GPX4=x
+expect_fail 2 "--time '-5' is not a non-negative number" simulate --cell FIXT-T --time -5
+expect_fail 2 "--time 'abc'" simulate --cell FIXT-T --time abc
+expect_fail 2 "--step '0' is not a positive number" simulate --cell FIXT-T --step 0
+expect_fail 2 "--cells '0'" simulate --cell FIXT-T --cells 0
+expect_fail 2 "--cv '-0.1'" simulate --cell FIXT-T --cv -0.1
+expect_fail 2 "--cell NAME is required" simulate --drug erastin=5
+expect_fail 2 "unexpected argument 'extra'" simulate --cell FIXT-T extra
+expect_fail 2 "--threads" simulate --cell FIXT-T --threads x
+expect_fail 1 "cannot open" simulate --cell FIXT-T --model "$tmp/none.xml"
+# no partial output when --out is used and the input is bad
+mkdir "$tmp/outdir"
+for args in "--cell FIXT-X" "--cell FIXT-T --drug erastin=-1" "--cell FIXT-T --time -1"; do
+  # shellcheck disable=SC2086
+  "$FERROSIM" simulate $args --out "$tmp/outdir/x.tsv" >/dev/null 2>&1
+  [ $? -eq 2 ] && [ -z "$(ls -A "$tmp/outdir")" ] && ok || bad "$args --out left $(ls -A "$tmp/outdir") behind"
+done
+"$FERROSIM" simulate --help | grep -q "^Usage: ferrosim simulate" && ok || bad "--help"
+
+# ---- list ----
+"$FERROSIM" list cells >"$tmp/c.tsv" 2>"$tmp/err" || bad "list cells: $(cat "$tmp/err")"
+[ "$(head -1 "$tmp/c.tsv")" = "cell	lineage	doubling_h	aliases" ] && ok || bad "cells header"
+grep -q "^RS4;11	B-ALL	36	RS-4-11$" "$tmp/c.tsv" && ok || bad "RS4;11 row: $(cat "$tmp/c.tsv")"
+grep -q "^FIXT-T	T-ALL	24	Fixture T,FT1$" "$tmp/c.tsv" && ok || bad "FIXT-T row"
+"$FERROSIM" list agents >"$tmp/a.tsv" 2>"$tmp/err" || bad "list agents"
+[ "$(head -1 "$tmp/a.tsv")" = "agent	class	unit	mw_g_per_mol	aliases" ] && ok || bad "agents header"
+grep -q "^deferoxamine	iron chelator	uM	560.68	DFO,desferrioxamine$" "$tmp/a.tsv" && ok || bad "DFO row"
+grep -q "^ferric ammonium citrate	iron donor	ug/mL	NA	FAC$" "$tmp/a.tsv" && ok || bad "FAC row"
+[ "$(wc -l <"$tmp/a.tsv")" -eq 12 ] && ok || bad "11 agents"
+"$FERROSIM" list genes >"$tmp/g.tsv" 2>"$tmp/err" || bad "list genes"
+grep -q "^AIFM2	expr_AIFM2	FSP1$" "$tmp/g.tsv" && ok || bad "AIFM2 row"
+"$FERROSIM" list agent --json | $PY -c 'import json,sys; a=json.load(sys.stdin); assert a[0]["agent"]=="erastin" and a[3]["aliases"]==["DFO","desferrioxamine"]' && ok || bad "list --json"
+expect_fail 2 "'drugs' is not one of: cells, agents, genes" list drugs
+expect_fail 2 "expected one of" list
+
+# ---- bad tables: file, line, column ----
+cp -r "$FERROSIM_DATA" "$tmp/d"
+sed 's/^RSL3	act_GPX4/RSL3	act_GPX9/' "$FERROSIM_DATA/agent_effects.tsv" >"$tmp/d/agent_effects.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "agent_effects.tsv: line 4, column 2: parameter 'act_GPX9' is not in the model" list agents
+cp "$FERROSIM_DATA/agent_effects.tsv" "$tmp/d/"
+sed 's/^RS4;11	GPX4	0.5/RS4;11	GPX4	lots/' "$FERROSIM_DATA/cell_profiles.tsv" >"$tmp/d/cell_profiles.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "cell_profiles.tsv: line 4, column 3: 'lots' is not a number" list cells
+sed 's/^RS4;11	GPX4	0.5/RS4;11	GPX9	0.5/' "$FERROSIM_DATA/cell_profiles.tsv" >"$tmp/d/cell_profiles.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "cell_profiles.tsv: line 4, column 2: unknown gene 'GPX9'; nearest: GPX4" list cells
+cp "$FERROSIM_DATA/cell_profiles.tsv" "$tmp/d/"
+sed 's/^rapamycin	sirolimus	mTOR inhibitor	nM/rapamycin	sirolimus	mTOR inhibitor	kM/' "$FERROSIM_DATA/agents.tsv" >"$tmp/d/agents.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "agents.tsv: line 11, column 4: unknown dose unit 'kM'" list agents
+sed 's/^RSL3	RSL-3/RSL3	DFO/' "$FERROSIM_DATA/agents.tsv" >"$tmp/d/agents.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "agents.tsv: line 6, column 2: agent name 'DFO' is already used by RSL3" list agents
+cp "$FERROSIM_DATA/agents.tsv" "$tmp/d/"
+sed 's/	B-ALL	/	pre-B	/' "$FERROSIM_DATA/cells.tsv" >"$tmp/d/cells.tsv"
+FERROSIM_DATA=$tmp/d expect_fail 2 "cells.tsv: line 4, column 3: lineage 'pre-B' is not T-ALL, B-ALL or normal" list cells
+
+echo "population/cli: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
