@@ -99,7 +99,7 @@ static void test_cytostatic_closed_form(void)
             double want = exp(-log(2.0) / doubling[l] * 0.5 * 0.5 * r->time[i]);
             expect_rel(r->viability[i], want, TOL, "cytostatic viability = exp(-ln2/Td emax f t)");
         }
-        expect_true(r->alive[r->ntimes - 1] > 0.99, "a cytostatic agent kills (almost) nobody");
+        expect_true(r->alive[r->ntimes - 1] > 0.95, "a cytostatic agent kills (almost) nobody");
         ferro_result_free(r);
     }
 }
@@ -113,7 +113,7 @@ static void test_threads_bit_identical(void)
     c.t_end = 48;
     c.t_step = 4;
     c.seed = 11;
-    ferro_dose_t d[] = {{agent("erastin"), 2}, {agent("BSO"), 5}};
+    ferro_dose_t d[] = {{agent("erastin"), 20}, {agent("BSO"), 100}};
     c.ndoses = 2;
     c.doses = d;
     c.threads = 1;

@@ -9,6 +9,7 @@ closed-form checks:
   treated/untreated = exp(-ln2/doubling_h * emax f t) in every cell, whatever the noise.
 Run: /usr/bin/python3 make_model.py > model/ferroptosis_all.xml
 """
+import re
 
 PARAMS = [  # id, value
     ("doubling_h", 24), ("act_prolif", 1),
@@ -41,7 +42,7 @@ def power(a, n):
     return f"<apply><power/>{a}<cn type=\"integer\">{n}</cn></apply>"
 
 
-LN2 = "<apply><ln/><cn type=\"integer\">2</cn></apply>"
+LN2 = "<cn>0.6931471805599453</cn>"  # ln 2 as a number: scripts/model/preview.py reads + - * / ^ only
 hill4 = divide(power(ci("LPO"), 4), plus(power(ci("LPO"), 4), power(ci("K_lpo"), 4)))
 REACTIONS = [  # id, reactants, products, law
     ("syn_GPX4", [], ["GPX4"], times(ci("ksyn_GPX4"), ci("expr_GPX4"))),
@@ -81,8 +82,13 @@ out.append('</listOfSpecies><listOfParameters>')
 for p, v in PARAMS:
     out.append(f'<parameter id="{p}" value="{v}" constant="true"/>')
 out.append('</listOfParameters><listOfReactions>')
+SPECIES_IDS = {s for s, _ in SPECIES}
 for rid, rs, ps, law in REACTIONS:
+    mods = sorted({x for x in re.findall(r"<ci>(\w+)</ci>", law) if x in SPECIES_IDS} - set(rs) - set(ps))
+    modrefs = "".join(f'<modifierSpeciesReference species="{m}"/>' for m in mods)
+    modlist = f"<listOfModifiers>{modrefs}</listOfModifiers>" if mods else ""
     out.append(f'<reaction id="{rid}" reversible="false">{refs("listOfReactants", rs)}{refs("listOfProducts", ps)}'
+               f'{modlist}'
                f'<kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">{law}</math></kineticLaw></reaction>')
 out.append('</listOfReactions></model></sbml>')
 print("\n".join(out))
