@@ -30,9 +30,10 @@ static const char usage[] =
     "  --step HOURS        output step (default 1); the last row is always --time\n"
     "  --cells N           virtual cells (default 1: the line's mean cell, no variation)\n"
     "  --cv CV             cell-to-cell log-normal CV of protein levels (default 0.25)\n"
-    "  --model FILE.xml    another SBML model (default: the built-in one)\n";
+    "  --model FILE.xml    another SBML model (default: the built-in one)\n"
+    "  --rtol R, --atol A  solver tolerances (default 1e-5 relative, 1e-8 absolute)\n";
 
-enum { OPT_CELL = 1, OPT_DRUG, OPT_SET, OPT_TIME, OPT_STEP, OPT_CELLS, OPT_CV, OPT_MODEL };
+enum { OPT_CELL = 1, OPT_DRUG, OPT_SET, OPT_TIME, OPT_STEP, OPT_CELLS, OPT_CV, OPT_MODEL, OPT_RTOL, OPT_ATOL };
 enum { ARGS_HELP = 100 }; /* parse_args: --help was shown */
 
 /* "NAME=VALUE" -> name (copied into buf) and value text. */
@@ -119,6 +120,7 @@ static void write_json(FILE *fp, const ferro_world_t *w, const ferro_condition_t
 /* Options kept as text until the world is loaded (names and doses need it). */
 typedef struct {
     const char *cell, *model;
+    double rtol, atol;
     int ndrug, nset;
     const char **drug, **set;
 } args_t;
@@ -130,6 +132,7 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
         {"set", required_argument, 0, OPT_SET},   {"time", required_argument, 0, OPT_TIME},
         {"step", required_argument, 0, OPT_STEP}, {"cells", required_argument, 0, OPT_CELLS},
         {"cv", required_argument, 0, OPT_CV},     {"model", required_argument, 0, OPT_MODEL},
+        {"rtol", required_argument, 0, OPT_RTOL}, {"atol", required_argument, 0, OPT_ATOL},
         CLI_COMMON_LONGOPTS,                      {0, 0, 0, 0}};
     int opt;
     cli_getopt_reset();
@@ -164,6 +167,13 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
             if (ferro_parse_double(optarg, &v) || v < 0)
                 return cli_usage_error("simulate", usage, "--cv '%s' is not a non-negative number", optarg);
             c->cv = v;
+            break;
+        case OPT_RTOL:
+        case OPT_ATOL:
+            if (ferro_parse_double(optarg, &v) || !(v > 0) || (opt == OPT_RTOL && v >= 1))
+                return cli_usage_error("simulate", usage, "--%s '%s' is not a positive tolerance%s",
+                                       opt == OPT_RTOL ? "rtol" : "atol", optarg, opt == OPT_RTOL ? " below 1" : "");
+            *(opt == OPT_RTOL ? &a->rtol : &a->atol) = v;
             break;
         default: return cli_usage_error("simulate", usage, "unknown option (see --help)");
         }
@@ -226,7 +236,11 @@ int cmd_simulate(int argc, char **argv)
     }
     c.seed = co.seed;
     c.threads = cli_threads(&co);
-    if ((rc = ferro_world_load(NULL, a.model, &w))) { status = cli_fail("simulate", rc); goto out; }
+    if ((rc = ferro_world_load(NULL, a.model, &w)) ||
+        (rc = ferro_world_set_tolerances(w, a.rtol > 0 ? a.rtol : FERRO_POP_RTOL, a.atol > 0 ? a.atol : FERRO_POP_ATOL))) {
+        status = cli_fail("simulate", rc);
+        goto out;
+    }
     if ((status = resolve(w, &a, &c, doses, factors))) goto out;
     if ((rc = ferro_population_run(w, &c, &r))) { status = cli_fail("simulate", rc); goto out; }
     /* the output file is opened only once everything has succeeded */

@@ -48,6 +48,13 @@ double ferro_world_agent_mw(const ferro_world_t *w, int i);
 const char *ferro_world_gene_alias(const ferro_world_t *w, int i, int a);
 const char *ferro_world_gene_parameter(const ferro_world_t *w, int i);
 
+/* Solver tolerances of this world's runs: relative, and absolute (on species amounts, umol).
+ * Defaults FERRO_POP_RTOL and FERRO_POP_ATOL: viability agrees with rtol 1e-6 / atol 1e-10 runs
+ * to ~1e-6 on the built-in model, at ~1.6x their speed. FERRO_EINVAL unless both are > 0. */
+#define FERRO_POP_RTOL 1e-5
+#define FERRO_POP_ATOL 1e-8
+int ferro_world_set_tolerances(ferro_world_t *w, double rtol, double atol) FERRO_WUR;
+
 /* Lookups: case-insensitive, ignoring '-', '_', ' ' (ferro_name_fold), aliases included.
  * On failure FERRO_ENOTFOUND with a message naming the nearest valid names. */
 int ferro_world_find_cell(const ferro_world_t *w, const char *name, int *idx) FERRO_WUR;

@@ -58,7 +58,11 @@ int pop_sim_alloc(const ferro_world_t *w, pop_sim_t **out)
     pop_sim_t *s = ferro_calloc(1, sizeof *s);
     if (!s) return FERRO_ENOMEM;
     s->w = w;
-    int rc = ferro_solver_create(w->model, NULL, &s->solver);
+    ferro_solver_opts_t o;
+    ferro_solver_opts_init(&o);
+    o.rtol = w->rtol;
+    o.atol = w->atol;
+    int rc = ferro_solver_create(w->model, &o, &s->solver);
     if (rc) {
         free(s);
         return rc;

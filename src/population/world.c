@@ -36,6 +36,8 @@ int ferro_world_load(const char *data_dir, const char *model_path, ferro_world_t
     }
     ferro_world_t *w = ferro_calloc(1, sizeof *w);
     if (!w) return FERRO_ENOMEM;
+    w->rtol = FERRO_POP_RTOL;
+    w->atol = FERRO_POP_ATOL;
     int rc;
     if ((rc = pop_engine_load(w, model_path)) || (rc = model_facts(w, model_path)) ||
         (rc = pop_tables_load(w, dir))) {
@@ -43,6 +45,15 @@ int ferro_world_load(const char *data_dir, const char *model_path, ferro_world_t
         return rc;
     }
     *out = w;
+    return 0;
+}
+
+int ferro_world_set_tolerances(ferro_world_t *w, double rtol, double atol)
+{
+    if (!(rtol > 0 && rtol < 1) || !(atol > 0) || !isfinite(atol))
+        return ferro_error_set(FERRO_EINVAL, "tolerances rtol %g, atol %g: both must be positive (rtol < 1)", rtol, atol);
+    w->rtol = rtol;
+    w->atol = atol;
     return 0;
 }
 

@@ -74,6 +74,8 @@ expect_fail 2 "--time 'abc'" simulate --cell FIXT-T --time abc
 expect_fail 2 "--step '0' is not a positive number" simulate --cell FIXT-T --step 0
 expect_fail 2 "--cells '0'" simulate --cell FIXT-T --cells 0
 expect_fail 2 "--cv '-0.1'" simulate --cell FIXT-T --cv -0.1
+expect_fail 2 "--rtol '0' is not a positive tolerance" simulate --cell FIXT-T --rtol 0
+expect_fail 2 "--atol '-1' is not a positive tolerance" simulate --cell FIXT-T --atol -1
 expect_fail 2 "--cell NAME is required" simulate --drug erastin=5
 expect_fail 2 "unexpected argument 'extra'" simulate --cell FIXT-T extra
 expect_fail 2 "--threads" simulate --cell FIXT-T --threads x

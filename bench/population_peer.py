@@ -1,0 +1,28 @@
+#!/usr/bin/python3
+"""population_peer.py — the SciPy peer's figures for bench/population.sh, on the same model and
+tables: scripts/model/preview.py (solve_ivp BDF, finite-difference Jacobian), one thread.
+    population_peer.py DATA_DIR CELL AGENT DOSE N_SINGLE N_POP
+"""
+import os
+import sys
+import time
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "model"))
+import preview  # noqa: E402
+
+data, cell, agent, dose, nsingle, npop = sys.argv[1:7]
+nsingle, npop = int(nsingle), int(npop)
+w = preview.World(data_dir=data)
+c = w.cell(cell)
+a = w.agent(agent)
+p = w.cell_params(c, [], [])
+t0 = time.perf_counter()
+for _ in range(nsingle):
+    w.simulate_cell(p, 72.0)
+print("single_cell_us\t%.1f" % (1e6 * (time.perf_counter() - t0) / nsingle))
+t0 = time.perf_counter()
+r = w.run(cell, [(agent, w.parse_dose(a, dose))], [], t_end=72.0, ncells=npop, t_eval=[float(t) for t in range(73)])
+dt = time.perf_counter() - t0
+print("pop_cells_per_s_1t\t%.2f" % (npop / dt))
+print("pop_viability_72h\t%.6f" % r["viability"][-1])
