@@ -10,7 +10,8 @@
 int pop_engine_load(ferro_world_t *w, const char *path) FERRO_WUR;
 void pop_engine_free(ferro_world_t *w);
 
-/* One solver workspace; one per thread, allocated once per run and reused for every cell. */
+/* One solver workspace per thread, allocated once per run: its buffers serve every cell, and
+ * each simulation is independent of the ones the workspace ran before. */
 typedef struct pop_sim_s pop_sim_t;
 int pop_sim_alloc(const ferro_world_t *w, pop_sim_t **out) FERRO_WUR;
 void pop_sim_free(pop_sim_t *s);

@@ -109,9 +109,9 @@ static void test_threads_bit_identical(void)
     ferro_condition_t c;
     ferro_condition_init(&c);
     c.cell = cell("RS4;11");
-    c.ncells = 40;
-    c.t_end = 48;
-    c.t_step = 4;
+    c.ncells = 300; /* enough that threads reach their cells in another order */
+    c.t_end = 72;
+    c.t_step = 1;   /* hourly output: differences in a workspace's history would show late */
     c.seed = 11;
     ferro_dose_t d[] = {{agent("erastin"), 20}, {agent("BSO"), 100}};
     c.ndoses = 2;
