@@ -87,6 +87,9 @@ for args in "--cell FIXT-X" "--cell FIXT-T --drug erastin=-1" "--cell FIXT-T --t
   "$FERROSIM" simulate $args --out "$tmp/outdir/x.tsv" >/dev/null 2>&1
   [ $? -eq 2 ] && [ -z "$(ls -A "$tmp/outdir")" ] && ok || bad "$args --out left $(ls -A "$tmp/outdir") behind"
 done
+# a runtime failure (the solver) is exit 1 and leaves no file either
+"$FERROSIM" simulate --cell FIXT-T --model "$FERROSIM_DATA/blowup.xml" --time 3 --out "$tmp/outdir/x.tsv" >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "solver failed at t = 0.9" "$tmp/err" && [ -z "$(ls -A "$tmp/outdir")" ] && ok || bad "solver failure: $(cat "$tmp/err")"
 "$FERROSIM" simulate --help | grep -q "^Usage: ferrosim simulate" && ok || bad "--help"
 
 # ---- list ----

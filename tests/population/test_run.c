@@ -205,6 +205,29 @@ static void test_bad_conditions(void)
     expect_int(ferro_population_run(w, &c, &r), FERRO_EINVAL, "bad cell index");
 }
 
+/* A solver failure inside a worker thread reaches the caller with its message. */
+static void test_solver_failure(void)
+{
+    ferro_world_t *b;
+    int rc = ferro_world_load(FIX, FIX "/blowup.xml", &b); /* viable' = viable^2: infinite at t = 1 */
+    expect_int(rc, 0, "blow-up model loads");
+    if (rc) return;
+    ferro_condition_t c;
+    ferro_condition_init(&c);
+    c.ncells = 8;
+    c.threads = 2;
+    c.t_end = 3;
+    ferro_result_t *r = NULL;
+    expect_int(ferro_population_run(b, &c, &r), FERRO_ESOLVER, "solver failure is FERRO_ESOLVER");
+    expect_true(r == NULL, "no result on failure");
+    expect_true(strstr(ferro_error_message(), "solver failed at t = 0.9") != NULL, "message names the time");
+    expect_true(strstr(ferro_error_message(), " of FIXT-T)") != NULL, "message names the cell");
+    double v;
+    expect_int(ferro_population_viability_many(b, &c, 1, &v), FERRO_ESOLVER, "viability_many too");
+    expect_true(strstr(ferro_error_message(), "solver failed") != NULL, "with the solver's message");
+    ferro_world_free(b);
+}
+
 int main(void)
 {
     int rc = ferro_world_load(FIX, NULL, &w);
@@ -218,6 +241,7 @@ int main(void)
     test_threads_bit_identical();
     test_viability_many();
     test_bad_conditions();
+    test_solver_failure();
     ferro_world_free(w);
     return test_summary("population/run");
 }

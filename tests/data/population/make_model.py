@@ -8,8 +8,11 @@ closed-form checks:
   viable grows at ln2/doubling_h * act_prolif, so an agent acting only on act_prolif gives
   treated/untreated = exp(-ln2/doubling_h * emax f t) in every cell, whatever the noise.
 Run: /usr/bin/python3 make_model.py > model/ferroptosis_all.xml
+     /usr/bin/python3 make_model.py blowup > blowup.xml   (k_blow = 1: viable' = viable^2 blows up
+     at t = 1 h, so the solver fails: for the error paths)
 """
 import re
+import sys
 
 PARAMS = [  # id, value
     ("doubling_h", 24), ("act_prolif", 1),
@@ -17,7 +20,7 @@ PARAMS = [  # id, value
     ("ksyn_GPX4", 0.1), ("kdeg_GPX4", 0.1), ("ksyn_SLC7A11", 0.1), ("kdeg_SLC7A11", 0.1),
     ("act_SLC7A11", 1), ("act_GPX4", 1), ("act_lox", 1),
     ("k_gsh", 0.2), ("kdeg_GSH", 0.2), ("fe_in", 0.1), ("k_lpo", 1), ("k_red", 1), ("k_fsp1", 0.5),
-    ("k_ferro", 0.2), ("K_lpo", 1), ("k_apop", 0),
+    ("k_ferro", 0.2), ("K_lpo", 1), ("k_apop", 0), ("k_blow", 1 if sys.argv[1:] == ["blowup"] else 0),
 ]
 SPECIES = [("GPX4", 1), ("SLC7A11", 1), ("GSH", 1), ("LPO", 0), ("viable", 1), ("dead_ferro", 0), ("dead_apop", 0)]
 
@@ -57,6 +60,7 @@ REACTIONS = [  # id, reactants, products, law
     ("growth", [], ["viable"], times(divide(LN2, ci("doubling_h")), ci("act_prolif"), ci("viable"))),
     ("death_ferro", ["viable"], ["dead_ferro"], times(ci("k_ferro"), hill4, ci("viable"))),
     ("death_apop", ["viable"], ["dead_apop"], times(ci("k_apop"), ci("viable"))),
+    ("blow", [], ["viable"], times(ci("k_blow"), power(ci("viable"), 2))),
 ]
 
 
