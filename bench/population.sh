@@ -7,6 +7,8 @@
 # Figures: µs per 72-hour single-cell simulation (untreated, 1 thread); cells/s of a treated
 # population (each cell simulated untreated and treated, hourly output) at 1 and 2 threads;
 # simulations/s of a 10-dose series sharing one untreated reference (the pharmacology unit).
+# Wall and CPU time both: on a shared machine the CPU time of one-thread runs measures the work,
+# the wall time of two-thread runs the parallel gain (when the cores are free).
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -26,14 +28,21 @@ echo "# model: $data/model/ferroptosis_all.xml, cell $CELL, $AGENT $DOSE; $(npro
 "$tmp/population_bench" "$data" "$CELL" "$AGENT" "$DOSE" "$N_SINGLE" "$N_POP" >"$tmp/c.tsv"
 /usr/bin/python3 bench/population_peer.py "$data" "$CELL" "$AGENT" "$DOSE" "$PEER_SINGLE" "$PEER_POP" >"$tmp/py.tsv"
 get() { awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$1"; }
-c_us=$(get "$tmp/c.tsv" single_cell_us); py_us=$(get "$tmp/py.tsv" single_cell_us)
-c1=$(get "$tmp/c.tsv" pop_cells_per_s_1t); c2=$(get "$tmp/c.tsv" pop_cells_per_s_2t); py1=$(get "$tmp/py.tsv" pop_cells_per_s_1t)
-printf 'figure\tferrosim\tscipy_peer\tratio (peer time / ferrosim time)\n'
-printf 'us per 72-h single-cell simulation (1 thread)\t%s\t%s\t%.1f\n' "$c_us" "$py_us" "$(echo "$py_us / $c_us" | bc -l)"
-printf 'cells/s, %s-cell population + %s, 1 thread\t%s\t%s\t%.1f\n' "$N_POP" "$AGENT" "$c1" "$py1" "$(echo "$c1 / $py1" | bc -l)"
-printf 'cells/s, %s-cell population + %s, 2 threads\t%s\t-\t%.1f\n' "$N_POP" "$AGENT" "$c2" "$(echo "$c2 / $py1" | bc -l)"
-printf 'speed-up 2 threads / 1 thread\t%.2f\t-\t-\n' "$(echo "$c2 / $c1" | bc -l)"
-printf 'simulations/s, 10-dose series x %s cells (shared reference), 2 threads\t%s\t-\t-\n' "$((N_POP / 10))" "$(get "$tmp/c.tsv" many_sims_per_s_2t)"
-printf 'viability at 72 h (ferrosim %s cells; peer %s cells)\t%s\t%s\t-\n' "$N_POP" "$PEER_POP" "$(get "$tmp/c.tsv" pop_viability_72h)" "$(get "$tmp/py.tsv" pop_viability_72h)"
-printf 'results identical at 1 and 2 threads\t%s\t-\t-\n' "$(get "$tmp/c.tsv" threads_bit_identical)"
-printf 'model load (ms)\t%s\t-\t-\n' "$(get "$tmp/c.tsv" load_ms)"
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.1f'; }
+C=$tmp/c.tsv P=$tmp/py.tsv
+printf 'figure\tferrosim wall\tferrosim CPU\tSciPy peer wall\tSciPy peer CPU\tratio peer/ferrosim (CPU)\n'
+printf 'us per 72-h single-cell simulation, 1 thread\t%s\t%s\t%s\t%s\t%s\n' "$(get $C single_cell_us)" \
+  "$(get $C single_cell_cpu_us)" "$(get $P single_cell_us)" "$(get $P single_cell_cpu_us)" \
+  "$(ratio "$(get $P single_cell_cpu_us)" "$(get $C single_cell_cpu_us)")"
+printf 'cells/s, %s-cell population + %s %s, 1 thread\t%s\t%s\t%s\t%s\t%s\n' "$N_POP" "$AGENT" "$DOSE" \
+  "$(get $C pop_cells_per_s_1t)" "$(get $C pop_cells_per_cpu_s_1t)" "$(get $P pop_cells_per_s_1t)" \
+  "$(get $P pop_cells_per_cpu_s_1t)" "$(ratio "$(get $C pop_cells_per_cpu_s_1t)" "$(get $P pop_cells_per_cpu_s_1t)")"
+printf 'cells/s, %s-cell population + %s %s, 2 threads\t%s\t%s\t-\t-\t-\n' "$N_POP" "$AGENT" "$DOSE" \
+  "$(get $C pop_cells_per_s_2t)" "$(get $C pop_cells_per_cpu_s_2t)"
+printf 'wall speed-up, 2 threads / 1 thread\t%s\t-\t-\t-\t-\n' "$(echo "$(get $C pop_cells_per_s_2t) / $(get $C pop_cells_per_s_1t)" | bc -l | xargs printf '%.2f')"
+printf 'simulations/s, 10 doses x %s cells + shared reference, 2 threads\t%s\t%s\t-\t-\t-\n' "$((N_POP / 10))" \
+  "$(get $C many_sims_per_s_2t)" "$(get $C many_sims_per_cpu_s)"
+printf 'viability at 72 h (ferrosim %s cells; peer %s cells, other random numbers)\t%s\t-\t%s\t-\t-\n' "$N_POP" "$PEER_POP" \
+  "$(get $C pop_viability_72h)" "$(get $P pop_viability_72h)"
+printf 'results identical at 1 and 2 threads\t%s\t-\t-\t-\t-\n' "$(get $C threads_bit_identical)"
+printf 'model + tables load (ms)\t%s\t-\t-\t-\t-\n' "$(get $C load_ms)"

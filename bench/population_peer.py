@@ -17,12 +17,14 @@ w = preview.World(data_dir=data)
 c = w.cell(cell)
 a = w.agent(agent)
 p = w.cell_params(c, [], [])
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for _ in range(nsingle):
     w.simulate_cell(p, 72.0)
 print("single_cell_us\t%.1f" % (1e6 * (time.perf_counter() - t0) / nsingle))
-t0 = time.perf_counter()
+print("single_cell_cpu_us\t%.1f" % (1e6 * (time.process_time() - c0) / nsingle))
+t0, c0 = time.perf_counter(), time.process_time()
 r = w.run(cell, [(agent, w.parse_dose(a, dose))], [], t_end=72.0, ncells=npop, t_eval=[float(t) for t in range(73)])
-dt = time.perf_counter() - t0
+dt, dc = time.perf_counter() - t0, time.process_time() - c0
 print("pop_cells_per_s_1t\t%.2f" % (npop / dt))
+print("pop_cells_per_cpu_s_1t\t%.2f" % (npop / dc))
 print("pop_viability_72h\t%.6f" % r["viability"][-1])
