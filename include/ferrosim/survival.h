@@ -194,6 +194,95 @@ void ferro_coxnet_cv_free(ferro_coxnet_cv_t *cv);
  * (ferrosim's own generator, not R's stream: pass R's foldid to reproduce a cv.glmnet run). */
 int ferro_coxnet_foldid(int n, int k, unsigned long seed, int *foldid) FERRO_WUR;
 
+/* ---------------------------------------------------------------- time-dependent AUC */
+
+/* Cumulative/dynamic AUC(t) of a risk score with inverse-probability-of-censoring weights
+ * (Uno et al. 2007; Blanche et al. 2013): cases T_i <= t with an event, weight 1 / G(T_i-);
+ * controls T_j > t, weight 1 / G(t); G = Kaplan–Meier of the censoring times; score ties count
+ * 1/2. NaN when there is no case or no control. */
+int ferro_td_auc(int n, const double *time, const int *event, const double *score, double t, double *auc) FERRO_WUR;
+
+/* ---------------------------------------------------------------- prognostic signature */
+
+/* The review's section-4 workflow: DE genes (limma, omics' de module) ∩ ferroptosis genes (FerrDb
+ * sets) -> hub genes in an interaction network (network module) -> univariate Cox screen ->
+ * LASSO-Cox with k-fold CV -> multivariate Cox -> risk score = sum coef * expression, median
+ * split, KM + log-rank, C-index, time-dependent AUC. */
+typedef struct {
+    const char *time, *event;   /* annotation columns (survival endpoint) */
+    const char *where;          /* "COL=VALUE": the training samples (e.g. lineage=B), or NULL */
+    const char *de_group;       /* annotation column for the DE step, or NULL to skip DE */
+    const char *de_a, *de_b;    /* its two levels: logFC = A minus B */
+    double de_fdr, de_lfc;      /* 0.05 and 1: adj_p < fdr and |logFC| >= lfc */
+    const char *const *genesets; /* gene-set files (GMT / lists); NULL: FerrDb driver + suppressor */
+    int ngenesets;
+    const char *network;        /* edge list; NULL: the curated ferroptosis network */
+    int hubs;                   /* hub genes to report (by MCC; 10); 0 = no hub step */
+    int hubs_only;              /* restrict the candidates to the reported hubs */
+    double screen_p;            /* univariate Cox p threshold (0.05) */
+    int nfolds;                 /* CV folds (10) */
+    unsigned long seed;         /* for the folds (1) */
+    int use_1se;                /* genes at lambda.1se instead of lambda.min */
+    double alpha;               /* elastic-net mixing (1) */
+    const double *auc_times;    /* time points for AUC(t); NULL: quartiles of the event times */
+    int nauc;
+    int threads;
+} ferro_signature_options_t;
+void ferro_signature_options_init(ferro_signature_options_t *o);
+
+typedef struct {
+    int ngene;
+    char **gene;
+    double *coef;      /* multivariate Cox coefficients (risk = sum coef * expression) */
+    double cutoff;     /* median training risk: high risk = risk > cutoff */
+} ferro_signature_t;
+
+/* How a cohort splits and how well the score predicts (build: training; apply: new cohort). */
+typedef struct {
+    int n, nevent, ndropped;
+    char **sample;     /* n */
+    double *risk;      /* n */
+    int *high;         /* n: 1 = risk > cutoff */
+    double logrank_chisq, logrank_p;
+    double median_high, median_low;
+    double hr, hr_lo, hr_hi, hr_p;  /* Cox of the high-risk group (high vs low) */
+    ferro_concordance_t cindex;     /* of the risk score */
+    int nauc;
+    double *auc_time, *auc;
+} ferro_signature_eval_t;
+
+typedef struct {
+    int n_genes;           /* genes in the matrix */
+    int n_de;              /* DE genes (-1: no DE step) */
+    int n_ferro;           /* candidates after the gene-set intersection */
+    char **ferro;          /* n_ferro */
+    int n_hubs;            /* hubs reported */
+    char **hub;            /* n_hubs, by MCC */
+    double *hub_mcc, *hub_degree;
+    int n_screen;          /* passed the univariate screen */
+    char **screen;
+    double *screen_p, *screen_hr;
+    int n_lasso;           /* nonzero at the chosen lambda */
+    double lambda;         /* the chosen lambda (NaN: LASSO skipped, < 2 screened genes) */
+    ferro_cox_fit_t *cox;  /* the multivariate fit */
+    ferro_signature_eval_t *train;
+    char stopped[512];     /* "" or why the workflow stopped before a signature (then *sig = NULL) */
+} ferro_signature_report_t;
+
+/* Returns 0 with *sig = NULL and rep->stopped set when the data leave no gene at a step (no
+ * candidate, none passing the screen): the report still says what each step found. */
+int ferro_signature_build(const char *expr_path, const char *samples_path, const ferro_signature_options_t *o,
+                          ferro_signature_t **sig, ferro_signature_report_t **rep) FERRO_WUR;
+int ferro_signature_apply(const ferro_signature_t *sig, const char *expr_path, const char *samples_path,
+                          const char *time, const char *event, const char *where, const double *auc_times,
+                          int nauc, ferro_signature_eval_t **out) FERRO_WUR;
+/* The signature file: '#' lines (format, cutoff), then "gene<TAB>coef" rows. */
+int ferro_signature_write(const ferro_signature_t *sig, FILE *fp) FERRO_WUR;
+int ferro_signature_read(const char *path, ferro_signature_t **out) FERRO_WUR;
+void ferro_signature_free(ferro_signature_t *s);
+void ferro_signature_eval_free(ferro_signature_eval_t *e);
+void ferro_signature_report_free(ferro_signature_report_t *r);
+
 #ifdef __cplusplus
 }
 #endif

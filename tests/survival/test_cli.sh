@@ -53,6 +53,25 @@ set +e
 set -e
 test $rc -eq 2 && grep -q "'SLC40A1' is neither a column" "$T/err" || fail "gene not on the array"
 
+# signature build / apply (ALL cohort, B-ALL relapse-free survival; numbers in test_signature.c)
+"$FERROSIM" signature build --expr "$A/expr_genes.tsv.gz" --samples "$A/samples.tsv" --time rfs_days \
+  --event rfs_event --where lineage=B --signature "$T/sig.tsv" > "$T/build.tsv"
+grep -q '^# step multivariate_cox genes=10 n=66 events=49' "$T/build.tsv" || fail "signature build report"
+head -1 "$T/sig.tsv" | grep -q '^# ferrosim signature 1$' || fail "signature file"
+"$FERROSIM" signature apply --signature "$T/sig.tsv" --expr "$A/expr_genes.tsv.gz" --samples "$A/samples.tsv" \
+  --time rfs_days --event rfs_event --where lineage=T > "$T/apply.tsv"
+grep -q '^# evaluation n=22 events=15 ' "$T/apply.tsv" || fail "signature apply"
+test "$(grep -vc '^#' "$T/apply.tsv")" -eq 23 || fail "apply rows"
+# T vs B DE genes: none passes the screen -> the report says so, exit 1, no signature file
+set +e
+"$FERROSIM" signature build --expr "$A/expr_genes.tsv.gz" --samples "$A/samples.tsv" --time rfs_days \
+  --event rfs_event --where lineage=B --de-group lineage --contrast T,B --signature "$T/none.tsv" > "$T/stop.tsv" 2> /dev/null
+rc=$?
+set -e
+test $rc -eq 1 || fail "stopped build exit $rc"
+grep -q '^# stopped: none of the 14 candidate genes' "$T/stop.tsv" || fail "stopped report"
+test ! -e "$T/none.tsv" || fail "signature written for a stopped build"
+
 # bad input: exit 2, message with file, line and column; no output file left behind
 set +e
 "$FERROSIM" cox --data "$D/bad_value.tsv" --time time --event status --covariates x1 --out "$T/o.tsv" 2> "$T/err"

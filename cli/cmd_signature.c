@@ -1,0 +1,331 @@
+/* cmd_signature.c — `ferrosim signature build|apply`: the review's section-4 prognostic
+ * signature workflow (parsing and printing; the work is in src/survival/signature.c). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_surv.h"
+#include "ferrosim/io.h"
+#include "ferrosim/survival.h"
+
+const char cmd_signature_summary[] = "prognostic signature: build (DE, FerrDb, hubs, Cox, LASSO) / apply";
+
+static const char usage[] =
+    "Usage: ferrosim signature build --expr MATRIX --samples ANNOT --time COL --event COL\n"
+    "                                --signature FILE [options]\n"
+    "       ferrosim signature apply --signature FILE --expr MATRIX --samples ANNOT --time COL\n"
+    "                                --event COL [--where COL=VALUE] [--auc-times T1,...]\n"
+    "build: DE genes (limma, --de-group/--contrast; skipped without them) ∩ ferroptosis genes\n"
+    "(FerrDb driver + suppressor by default) -> hub genes (MCC) in the interaction network ->\n"
+    "univariate Cox screen -> LASSO-Cox (--nfolds-fold CV, lambda.min) -> multivariate Cox; the\n"
+    "risk score (sum coef * expression) split at its training median; KM + log-rank, HR high vs\n"
+    "low, C-index, time-dependent AUC (IPCW). Writes the signature to --signature and the report\n"
+    "('#' lines per step and the multivariate Cox table, or --json) to --out.\n"
+    "apply: the saved signature on a cohort: per-sample risk and group (training cutoff), with\n"
+    "the same evaluation as '#' lines.\n"
+    "  --expr MATRIX        genes x samples expression (TSV/CSV, gzip)\n"
+    "  --samples ANNOT      sample annotation (sample IDs in column 1)\n"
+    "  --time COL --event COL  survival endpoint columns of ANNOT\n"
+    "  --where COL=VALUE    training / evaluation samples (e.g. lineage=B); DE uses all samples\n"
+    "  --de-group COL       annotation column for the DE step, with --contrast A,B (A minus B)\n"
+    "  --fdr F --lfc L      DE thresholds: adj_p < F (0.05), |logFC| >= L (1)\n"
+    "  --genesets LIST      comma-separated gene-set files (default: FerrDb driver + suppressor)\n"
+    "  --network FILE       edge list (default: the curated ferroptosis network)\n"
+    "  --hubs N             hub genes reported (10; 0 = no hub step)  --hubs-only: keep only them\n"
+    "  --screen-p P         univariate Cox screen threshold (0.05)\n"
+    "  --nfolds K           CV folds (10; random from --seed)  --lambda min|1se (min)\n"
+    "  --alpha A            elastic-net mixing (1 = lasso)\n"
+    "  --auc-times LIST     times for AUC(t) (default: quartiles of the event times)\n"
+    "  --signature FILE     build: where to save it; apply: the signature to use\n";
+
+enum { O_EXPR = 1, O_SAMPLES, O_TIME, O_EVENT, O_WHERE, O_DEGROUP, O_CONTRAST, O_FDR, O_LFC, O_GENESETS,
+       O_NETWORK, O_HUBS, O_HUBSONLY, O_SCREENP, O_NFOLDS, O_LAMBDA, O_ALPHA, O_AUCT, O_SIG };
+
+static void print_eval(FILE *fp, const ferro_signature_eval_t *e, double cutoff)
+{
+    int nh = 0;
+    for (int i = 0; i < e->n; i++) nh += e->high[i];
+    fprintf(fp, "# evaluation n=%d events=%d dropped=%d cutoff=", e->n, e->nevent, e->ndropped);
+    cli_surv_num(fp, cutoff);
+    fprintf(fp, " high=%d low=%d\n# logrank chisq=", nh, e->n - nh);
+    cli_surv_num(fp, e->logrank_chisq); fputs(" df=1 p=", fp); cli_surv_num(fp, e->logrank_p);
+    fputs(" median_high=", fp); cli_surv_num(fp, e->median_high);
+    fputs(" median_low=", fp); cli_surv_num(fp, e->median_low);
+    fputs("\n# hr_high_vs_low=", fp); cli_surv_num(fp, e->hr);
+    fputs(" lo=", fp); cli_surv_num(fp, e->hr_lo); fputs(" hi=", fp); cli_surv_num(fp, e->hr_hi);
+    fputs(" p=", fp); cli_surv_num(fp, e->hr_p);
+    fputs("\n# c_index=", fp); cli_surv_num(fp, e->cindex.concordance);
+    fputc('\n', fp);
+    for (int k = 0; k < e->nauc; k++) {
+        fputs("# auc time=", fp); cli_surv_num(fp, e->auc_time[k]);
+        fputs(" auc=", fp); cli_surv_num(fp, e->auc[k]);
+        fputc('\n', fp);
+    }
+}
+
+static void json_eval(FILE *fp, const ferro_signature_eval_t *e, double cutoff)
+{
+    int nh = 0;
+    for (int i = 0; i < e->n; i++) nh += e->high[i];
+    fprintf(fp, "{\"n\": %d, \"events\": %d, \"dropped\": %d, \"cutoff\": ", e->n, e->nevent, e->ndropped);
+    ferro_json_number(fp, cutoff);
+    fprintf(fp, ", \"high\": %d, \"low\": %d, \"logrank_chisq\": ", nh, e->n - nh);
+    ferro_json_number(fp, e->logrank_chisq);
+    fputs(", \"logrank_p\": ", fp); ferro_json_number(fp, e->logrank_p);
+    fputs(", \"median_high\": ", fp); ferro_json_number(fp, e->median_high);
+    fputs(", \"median_low\": ", fp); ferro_json_number(fp, e->median_low);
+    fputs(", \"hr_high_vs_low\": ", fp); ferro_json_number(fp, e->hr);
+    fputs(", \"hr_lo\": ", fp); ferro_json_number(fp, e->hr_lo);
+    fputs(", \"hr_hi\": ", fp); ferro_json_number(fp, e->hr_hi);
+    fputs(", \"hr_p\": ", fp); ferro_json_number(fp, e->hr_p);
+    fputs(", \"c_index\": ", fp); ferro_json_number(fp, e->cindex.concordance);
+    fputs(", \"auc\": [", fp);
+    for (int k = 0; k < e->nauc; k++) {
+        fputs(k ? ", {\"time\": " : "{\"time\": ", fp);
+        ferro_json_number(fp, e->auc_time[k]);
+        fputs(", \"auc\": ", fp); ferro_json_number(fp, e->auc[k]);
+        fputs("}", fp);
+    }
+    fputs("], \"samples\": [", fp);
+    for (int i = 0; i < e->n; i++) {
+        fputs(i ? ", {\"sample\": " : "{\"sample\": ", fp);
+        ferro_json_string(fp, e->sample[i]);
+        fputs(", \"risk\": ", fp); ferro_json_number(fp, e->risk[i]);
+        fprintf(fp, ", \"group\": \"%s\"}", e->high[i] ? "high" : "low");
+    }
+    fputs("]}", fp);
+}
+
+static void print_list(FILE *fp, char **g, int n)
+{
+    for (int k = 0; k < n; k++) fprintf(fp, "%s%s", k ? "," : "", g[k]);
+}
+
+static void print_report(FILE *fp, const ferro_signature_report_t *r, const ferro_signature_t *s,
+                         const ferro_signature_options_t *o)
+{
+    if (r->n_de >= 0) fprintf(fp, "# step de method=limma group=%s contrast=%s-%s fdr=%g lfc=%g genes=%d de=%d\n",
+                              o->de_group, o->de_a, o->de_b, o->de_fdr, o->de_lfc, r->n_genes, r->n_de);
+    else fprintf(fp, "# step de skipped genes=%d\n", r->n_genes);
+    fprintf(fp, "# step ferroptosis_genes candidates=%d genes=", r->n_ferro);
+    print_list(fp, r->ferro, r->n_ferro);
+    fprintf(fp, "\n# step hubs top=%d by=mcc genes=", r->n_hubs);
+    for (int k = 0; k < r->n_hubs; k++) fprintf(fp, "%s%s(mcc=%g,degree=%g)", k ? "," : "", r->hub[k], r->hub_mcc[k], r->hub_degree[k]);
+    fprintf(fp, "%s\n# step univariate_cox p<%g passed=%d genes=", o->hubs_only ? " (candidates restricted to hubs)" : "",
+            o->screen_p, r->n_screen);
+    for (int k = 0; k < r->n_screen; k++) fprintf(fp, "%s%s(p=%.4g,HR=%.4g)", k ? "," : "", r->screen[k], r->screen_p[k], r->screen_hr[k]);
+    if (r->stopped[0]) { fprintf(fp, "\n# stopped: %s\n", r->stopped); return; }
+    fprintf(fp, "\n# step lasso_cox nfolds=%d lambda_rule=%s lambda=", o->nfolds, o->use_1se ? "1se" : "min");
+    cli_surv_num(fp, r->lambda);
+    fprintf(fp, " selected=%d%s\n", r->n_lasso,
+            isnan(r->lambda) ? " (skipped: fewer than 2 screened genes)"
+            : r->n_lasso == 0 ? " (none: the multivariate model uses the screened genes)" : "");
+    fprintf(fp, "# step multivariate_cox genes=%d n=%d events=%d lr_p=", s->ngene, r->cox->n, r->cox->nevent);
+    cli_surv_num(fp, r->cox->lr_p);
+    fputs(" concordance=", fp); cli_surv_num(fp, r->cox->conc.concordance);
+    fputc('\n', fp);
+    print_eval(fp, r->train, s->cutoff);
+    fputs("term\tcoef\tHR\tHR_lo\tHR_hi\tse\tz\tp\n", fp);
+    const ferro_cox_fit_t *f = r->cox;
+    for (int j = 0; j < f->p; j++) {
+        fputs(f->names[j], fp);
+        double v[7] = {f->coef[j], f->hr[j], f->hr_lo[j], f->hr_hi[j], f->se[j], f->z[j], f->pvalue[j]};
+        for (int m = 0; m < 7; m++) { fputc('\t', fp); cli_surv_num(fp, v[m]); }
+        fputc('\n', fp);
+    }
+}
+
+static void json_report(FILE *fp, const ferro_signature_report_t *r, const ferro_signature_t *s)
+{
+    fprintf(fp, "{\"genes\": %d, \"de\": %d, \"ferroptosis_candidates\": [", r->n_genes, r->n_de);
+    for (int k = 0; k < r->n_ferro; k++) { if (k) fputs(", ", fp); ferro_json_string(fp, r->ferro[k]); }
+    fputs("], \"hubs\": [", fp);
+    for (int k = 0; k < r->n_hubs; k++) {
+        fputs(k ? ", {\"gene\": " : "{\"gene\": ", fp);
+        ferro_json_string(fp, r->hub[k]);
+        fprintf(fp, ", \"mcc\": %g, \"degree\": %g}", r->hub_mcc[k], r->hub_degree[k]);
+    }
+    fputs("], \"screen\": [", fp);
+    for (int k = 0; k < r->n_screen; k++) {
+        fputs(k ? ", {\"gene\": " : "{\"gene\": ", fp);
+        ferro_json_string(fp, r->screen[k]);
+        fputs(", \"p\": ", fp); ferro_json_number(fp, r->screen_p[k]);
+        fputs(", \"HR\": ", fp); ferro_json_number(fp, r->screen_hr[k]);
+        fputs("}", fp);
+    }
+    if (r->stopped[0]) { fputs("], \"stopped\": ", fp); ferro_json_string(fp, r->stopped); fputs("}\n", fp); return; }
+    fputs("], \"lasso_lambda\": ", fp);
+    ferro_json_number(fp, r->lambda);
+    fprintf(fp, ", \"lasso_selected\": %d, \"signature\": [", r->n_lasso);
+    for (int k = 0; k < s->ngene; k++) {
+        fputs(k ? ", {\"gene\": " : "{\"gene\": ", fp);
+        ferro_json_string(fp, s->gene[k]);
+        fputs(", \"coef\": ", fp); ferro_json_number(fp, s->coef[k]);
+        fputs(", \"p\": ", fp); ferro_json_number(fp, r->cox->pvalue[k]);
+        fputs("}", fp);
+    }
+    fputs("], \"training\": ", fp);
+    json_eval(fp, r->train, s->cutoff);
+    fputs("}\n", fp);
+}
+
+static int parse_list_d(const char *arg, double **v, int *n)
+{
+    char **items;
+    int k = cli_surv_split(arg, &items);
+    if (k < 1) return -1;
+    *v = malloc((size_t)k * sizeof **v);
+    if (!*v) { free(items); return -1; }
+    for (int i = 0; i < k; i++)
+        if (ferro_parse_double(items[i], &(*v)[i])) { free(items); free(*v); *v = NULL; return -1; }
+    free(items);
+    *n = k;
+    return 0;
+}
+
+int cmd_signature(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"expr", required_argument, 0, O_EXPR}, {"samples", required_argument, 0, O_SAMPLES},
+        {"time", required_argument, 0, O_TIME}, {"event", required_argument, 0, O_EVENT},
+        {"where", required_argument, 0, O_WHERE}, {"de-group", required_argument, 0, O_DEGROUP},
+        {"contrast", required_argument, 0, O_CONTRAST}, {"fdr", required_argument, 0, O_FDR},
+        {"lfc", required_argument, 0, O_LFC}, {"genesets", required_argument, 0, O_GENESETS},
+        {"network", required_argument, 0, O_NETWORK}, {"hubs", required_argument, 0, O_HUBS},
+        {"hubs-only", no_argument, 0, O_HUBSONLY}, {"screen-p", required_argument, 0, O_SCREENP},
+        {"nfolds", required_argument, 0, O_NFOLDS}, {"lambda", required_argument, 0, O_LAMBDA},
+        {"alpha", required_argument, 0, O_ALPHA}, {"auc-times", required_argument, 0, O_AUCT},
+        {"signature", required_argument, 0, O_SIG}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { fputs(usage, stdout); fputs(CLI_COMMON_HELP, stdout); return 0; }
+    if (argc < 2 || (strcmp(argv[1], "build") && strcmp(argv[1], "apply")))
+        return cli_usage_error("signature", usage, "the first argument must be 'build' or 'apply'");
+    int build = !strcmp(argv[1], "build");
+    cli_common_t com;
+    cli_common_init(&com);
+    ferro_signature_options_t o;
+    ferro_signature_options_init(&o);
+    o.time = o.event = NULL;
+    const char *expr = NULL, *samples = NULL, *sigpath = NULL, *contrast = NULL, *genesets = NULL;
+    double *auct = NULL;
+    int nauct = 0;
+    cli_getopt_reset();
+    int c;
+    char **gsl = NULL, **ab = NULL;
+    while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
+        int h = cli_common_handle(&com, c, optarg, usage);
+        if (h == 2) return CLI_EXIT_OK;
+        if (h < 0) return CLI_EXIT_USAGE;
+        if (h == 1) continue;
+        long l;
+        switch (c) {
+        case O_EXPR: expr = optarg; break;
+        case O_SAMPLES: samples = optarg; break;
+        case O_TIME: o.time = optarg; break;
+        case O_EVENT: o.event = optarg; break;
+        case O_WHERE: o.where = optarg; break;
+        case O_DEGROUP: o.de_group = optarg; break;
+        case O_CONTRAST: contrast = optarg; break;
+        case O_GENESETS: genesets = optarg; break;
+        case O_NETWORK: o.network = optarg; break;
+        case O_HUBSONLY: o.hubs_only = 1; break;
+        case O_SIG: sigpath = optarg; break;
+        case O_FDR: case O_LFC: case O_SCREENP: case O_ALPHA: {
+            double v;
+            if (ferro_parse_double(optarg, &v) || v < 0 || (c != O_LFC && v > 1))
+                return cli_usage_error("signature", usage, "'%s' is not a valid value", optarg);
+            if (c == O_FDR) o.de_fdr = v; else if (c == O_LFC) o.de_lfc = v; else if (c == O_SCREENP) o.screen_p = v; else o.alpha = v;
+            break;
+        }
+        case O_HUBS: case O_NFOLDS:
+            if (ferro_parse_long(optarg, &l) || l < (c == O_NFOLDS ? 3 : 0) || l > 100000)
+                return cli_usage_error("signature", usage, "'%s' is not a valid count", optarg);
+            if (c == O_HUBS) o.hubs = (int)l; else o.nfolds = (int)l;
+            break;
+        case O_LAMBDA:
+            if (!strcmp(optarg, "min")) o.use_1se = 0;
+            else if (!strcmp(optarg, "1se")) o.use_1se = 1;
+            else return cli_usage_error("signature", usage, "--lambda: '%s' is not min or 1se", optarg);
+            break;
+        case O_AUCT:
+            free(auct);
+            if (parse_list_d(optarg, &auct, &nauct)) return cli_usage_error("signature", usage, "--auc-times: '%s' is not a list of numbers", optarg);
+            break;
+        default: free(auct); return cli_usage_error("signature", usage, "unknown option");
+        }
+    }
+    int rc = 0, status = CLI_EXIT_OK;
+    ferro_signature_t *sig = NULL;
+    ferro_signature_report_t *rep = NULL;
+    ferro_signature_eval_t *ev = NULL;
+    ferro_out_t *out = NULL, *sout = NULL;
+    if (optind + 1 < argc) { status = cli_usage_error("signature", usage, "unexpected argument '%s'", argv[optind + 1]); goto done; }
+    if (!expr || !samples || !o.time || !o.event || !sigpath) {
+        status = cli_usage_error("signature", usage, "--expr, --samples, --time, --event and --signature are required");
+        goto done;
+    }
+    o.seed = com.seed;
+    o.threads = cli_threads(&com);
+    o.auc_times = auct;
+    o.nauc = nauct;
+    if (build) {
+        if (!!o.de_group != !!contrast) { status = cli_usage_error("signature", usage, "--de-group and --contrast go together"); goto done; }
+        if (contrast) {
+            if (cli_surv_split(contrast, &ab) != 2) { status = cli_usage_error("signature", usage, "--contrast: '%s' is not A,B", contrast); goto done; }
+            o.de_a = ab[0]; o.de_b = ab[1];
+        }
+        if (genesets) {
+            int k = cli_surv_split(genesets, &gsl);
+            if (k < 1) { status = cli_usage_error("signature", usage, "--genesets: '%s' is not a list of files", genesets); goto done; }
+            o.genesets = (const char *const *)gsl;
+            o.ngenesets = k;
+        }
+        rc = ferro_signature_build(expr, samples, &o, &sig, &rep);
+        if (!rc && !sig) { /* stopped: the report says where and why; no signature file */
+            if (!(rc = ferro_out_open(com.out, &out))) {
+                if (com.json) json_report(ferro_out_fp(out), rep, sig);
+                else print_report(ferro_out_fp(out), rep, sig, &o);
+                rc = ferro_out_commit(out);
+            }
+            if (!rc) { fprintf(stderr, "ferrosim signature: no signature: %s\n", rep->stopped); status = CLI_EXIT_FAIL; }
+            goto done_rc;
+        }
+        if (!rc) rc = ferro_out_open(sigpath, &sout);
+        if (!rc) { rc = ferro_signature_write(sig, ferro_out_fp(sout)); if (rc) ferro_out_abort(sout); else rc = ferro_out_commit(sout); }
+        if (!rc) rc = ferro_out_open(com.out, &out);
+        if (!rc) {
+            if (com.json) json_report(ferro_out_fp(out), rep, sig);
+            else print_report(ferro_out_fp(out), rep, sig, &o);
+            rc = ferro_out_commit(out);
+        }
+    } else {
+        rc = ferro_signature_read(sigpath, &sig);
+        if (!rc) rc = ferro_signature_apply(sig, expr, samples, o.time, o.event, o.where, auct, nauct, &ev);
+        if (!rc) rc = ferro_out_open(com.out, &out);
+        if (!rc) {
+            FILE *fp = ferro_out_fp(out);
+            if (com.json) { json_eval(fp, ev, sig->cutoff); fputc('\n', fp); }
+            else {
+                fprintf(fp, "# signature %s genes=", sigpath);
+                print_list(fp, sig->gene, sig->ngene);
+                fputc('\n', fp);
+                print_eval(fp, ev, sig->cutoff);
+                fputs("sample\trisk\tgroup\n", fp);
+                for (int i = 0; i < ev->n; i++) {
+                    fprintf(fp, "%s\t", ev->sample[i]);
+                    cli_surv_num(fp, ev->risk[i]);
+                    fprintf(fp, "\t%s\n", ev->high[i] ? "high" : "low");
+                }
+            }
+            rc = ferro_out_commit(out);
+        }
+    }
+done_rc:
+    if (rc) status = cli_fail("signature", rc);
+done:
+    free(auct); free(gsl); free(ab);
+    ferro_signature_free(sig);
+    ferro_signature_report_free(rep);
+    ferro_signature_eval_free(ev);
+    return status;
+}
