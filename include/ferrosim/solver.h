@@ -43,7 +43,11 @@ typedef struct {
     int nonneg;       /* 1: species amounts kept >= 0 by CVODE's inequality constraints
                          (CVodeSetConstraints: steps that would make one negative are
                          rejected and retried smaller); 0 (default): no constraint */
+    int linsol;       /* FERRO_LINSOL_AUTO (default): sparse KLU when the Jacobian is large
+                         and sparse (>= 12 states, <= 30% non-zero), else dense LU */
 } ferro_solver_opts_t;
+
+enum { FERRO_LINSOL_AUTO = 0, FERRO_LINSOL_DENSE = 1, FERRO_LINSOL_SPARSE = 2 };
 
 void ferro_solver_opts_init(ferro_solver_opts_t *o);
 
@@ -52,6 +56,7 @@ typedef struct ferro_solver_s ferro_solver_t;
 /* opts NULL = defaults. */
 int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts, ferro_solver_t **out) FERRO_WUR;
 void ferro_solver_free(ferro_solver_t *s); /* NULL-safe */
+/* Change tolerances, steps, constraints (not the linear solver, fixed at creation). */
 int ferro_solver_set_options(ferro_solver_t *s, const ferro_solver_opts_t *opts) FERRO_WUR;
 
 /* Parameter values for the next runs (global parameters by index or id). FERRO_EINVAL if the

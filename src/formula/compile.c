@@ -123,6 +123,20 @@ static int comp(fx_compiler_t *c, const fx_expr_t *e, int depth, int want)
         int a = comp(c, e->kid[0], depth, -1);
         return a < 0 || emit(c->code, e->op, dst, a, 0) < 0 ? -1 : dst;
     }
+    if (e->op == FX_POW && e->kid[1]->op == FX_NUM) { /* x^2, x^3, x^4, x^0.5: no pow() call */
+        double p = e->kid[1]->num;
+        if (p == 2.0 || p == 3.0 || p == 4.0 || p == 0.5 || p == 1.0) {
+            int a = comp(c, e->kid[0], depth, -1);
+            if (a < 0) return -1;
+            if (p == 1.0) return emit(c->code, FXI_MOV, dst, a, 0) < 0 ? -1 : dst;
+            if (p == 0.5) return emit(c->code, FX_SQRT, dst, a, 0) < 0 ? -1 : dst;
+            if (p == 2.0) return emit(c->code, FX_MUL, dst, a, a) < 0 ? -1 : dst;
+            int t2 = temp(c, depth + 1);
+            if (emit(c->code, FX_MUL, t2, a, a) < 0) return -1;
+            if (p == 3.0) return emit(c->code, FX_MUL, dst, t2, a) < 0 ? -1 : dst;
+            return emit(c->code, FX_MUL, dst, t2, t2) < 0 ? -1 : dst;
+        }
+    }
     if (e->n == 2) {
         int a = comp(c, e->kid[0], depth, -1);
         if (a < 0) return -1;

@@ -280,7 +280,7 @@ int fxm_finalize(ferro_model_t *m)
     for (int i = 0; i < m->nstates; i++) need(m, rule_of, keep, rule_of[m->st_dslot[i]]);
     free(rule_of);
     rc = compile_range(m, &c, m->rule, m->nrule, keep, &m->rhs);
-    free(keep);
+    m->rule_in_rhs = keep;
     if (!rc) rc = compile_range(m, &c, m->rule, m->nrule, NULL, &m->full);
     for (int i = 0; !rc && i < m->ninit; i++) rc = compile_one(m, &c, m->init[i].expr, m->init[i].slot, &m->init[i].code);
     m->roots.start = m->code.n;

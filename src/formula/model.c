@@ -166,6 +166,7 @@ void ferro_model_free(ferro_model_t *m)
     for (int i = 0; i < m->nrule; i++) fx_free(m->rule[i].expr);
     free(m->init);
     free(m->rule);
+    free(m->rule_in_rhs);
     for (int i = 0; i < m->nstates; i++) fx_free(m->st_rate[i]);
     free(m->st_slot);
     free(m->st_dslot);

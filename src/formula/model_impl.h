@@ -75,6 +75,7 @@ struct ferro_model_s {
     /* definitions */
     int ninit, nrule, init_cap, rule_cap;
     fxm_def_t *init, *rule;
+    unsigned char *rule_in_rhs; /* rule def r is needed by the state derivatives */
     /* states */
     int nstates, st_cap;
     int *st_slot, *st_dslot;
@@ -112,6 +113,9 @@ int fxm_find_state(const ferro_model_t *m, int slot);
 fxm_event_t *fxm_add_event(ferro_model_t *m);
 /* Sort, compile, derive the Jacobian pattern. After it the model is read-only. */
 int fxm_finalize(ferro_model_t *m);
+/* The right-hand side as source code (C: a function rhs(t, y, v, ydot); Python: the same in
+ * Python), reading the model's slot array v: for benchmarks against a direct implementation. */
+int fxm_emit_rhs(const ferro_model_t *m, FILE *fp, int python);
 /* Slot of a constant (created on demand). */
 int fxm_constant(void *m, double value);
 

@@ -12,6 +12,7 @@ void ferro_solver_opts_init(ferro_solver_opts_t *o)
     o->max_steps = 100000;
     o->max_step = 0.0;
     o->nonneg = 0;
+    o->linsol = FERRO_LINSOL_AUTO;
 }
 
 void fs_load_state(ferro_solver_t *s, double t, const double *y)
@@ -60,10 +61,41 @@ static void jac_dense(ferro_solver_t *s, double t, const double *y, double *J, l
     s->st.njac++;
 }
 
+/* Sparse Jacobian into the fixed CSC pattern (the model's pattern plus the diagonal). */
+static void jac_sparse(ferro_solver_t *s, double t, const double *y, double *data)
+{
+    const ferro_model_t *m = s->m;
+    const int K = s->K;
+    fs_load_state(s, t, y);
+    for (int j = 0; j < s->n; j++) {
+        double *d = s->vd + (long)m->st_slot[j] * K;
+        for (int k = 0; k < K; k++) d[k] = 0.0;
+        d[m->color[j]] = 1.0;
+    }
+    fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, s->v, s->vd, K);
+    for (int e = 0; e < m->nnz; e++)
+        data[s->csc_pos[e]] = s->vd[(long)m->st_dslot[m->jrow[e]] * K + m->color[m->jcol[e]]];
+    s->st.njac++;
+}
+
 static int jac_fn(realtype t, N_Vector y, N_Vector fy, SUNMatrix J, void *user, N_Vector t1, N_Vector t2, N_Vector t3)
 {
     (void)fy; (void)t1; (void)t2; (void)t3;
     ferro_solver_t *s = user;
+    if (s->sparse) {
+        sunindextype *cp = SUNSparseMatrix_IndexPointers(J), *ri = SUNSparseMatrix_IndexValues(J);
+        double *data = SUNSparseMatrix_Data(J);
+        int nz = 0;
+        /* (re)write the pattern: CVODE may have been handed a matrix it reshaped */
+        for (int j = 0; j < s->n; j++) {
+            cp[j] = nz;
+            for (int k = s->csc_colstart[j]; k < s->csc_colstart[j + 1]; k++) ri[nz++] = s->csc_row[k];
+        }
+        cp[s->n] = nz;
+        for (int k = 0; k < nz; k++) data[k] = 0.0;
+        jac_sparse(s, t, N_VGetArrayPointer(y), data);
+        return 0;
+    }
     SUNMatZero(J);
     jac_dense(s, t, N_VGetArrayPointer(y), SUNDenseMatrix_Data(J), SUNDenseMatrix_Rows(J));
     return 0;
@@ -121,6 +153,38 @@ int ferro_solver_set_options(ferro_solver_t *s, const ferro_solver_opts_t *o)
     return apply_options(s);
 }
 
+/* CSC pattern: the model's Jacobian pattern plus the diagonal (CVODE forms I - gamma J). */
+static int csc_pattern(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    int n = s->n;
+    s->csc_colstart = ferro_calloc((size_t)n + 1, sizeof(int));
+    s->csc_row = ferro_malloc((size_t)(m->nnz + n + 1) * sizeof(int));
+    s->csc_pos = ferro_malloc((size_t)(m->nnz + 1) * sizeof(int));
+    unsigned char *col = ferro_calloc((size_t)n + 1, 1);
+    int *where = ferro_malloc((size_t)n * sizeof(int) + 1);
+    int rc = FERRO_ENOMEM;
+    if (s->csc_colstart && s->csc_row && s->csc_pos && col && where) {
+        int nz = 0;
+        for (int j = 0; j < n; j++) {
+            memset(col, 0, (size_t)n);
+            col[j] = 1;
+            for (int e = 0; e < m->nnz; e++)
+                if (m->jcol[e] == j) col[m->jrow[e]] = 1;
+            s->csc_colstart[j] = nz;
+            for (int i = 0; i < n; i++)
+                if (col[i]) { where[i] = nz; s->csc_row[nz++] = i; }
+            for (int e = 0; e < m->nnz; e++)
+                if (m->jcol[e] == j) s->csc_pos[e] = where[m->jrow[e]];
+        }
+        s->csc_colstart[n] = nz;
+        rc = 0;
+    }
+    free(col);
+    free(where);
+    return rc;
+}
+
 void ferro_solver_free(ferro_solver_t *s)
 {
     if (!s) return;
@@ -140,6 +204,9 @@ void ferro_solver_free(ferro_solver_t *s)
     for (int k = 0; k < s->npend; k++) free(s->pend[k].values);
     free(s->pend);
     free(s->valbuf);
+    free(s->csc_pos);
+    free(s->csc_colstart);
+    free(s->csc_row);
     free(s);
 }
 
@@ -172,8 +239,17 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     s->cons = N_VNew_Serial(n, s->ctx);
     if (!s->y || !s->cons) goto nomem;
     N_VConst(0.0, s->y);
-    s->A = SUNDenseMatrix(n, n, s->ctx);
-    s->LS = s->A ? SUNLinSol_Dense(s->y, s->A, s->ctx) : NULL;
+    long full = (long)s->n * s->n;
+    s->sparse = s->opt.linsol == FERRO_LINSOL_SPARSE ||
+                (s->opt.linsol == FERRO_LINSOL_AUTO && s->n >= 12 && (double)(m->nnz + s->n) <= 0.3 * (double)full);
+    if (s->sparse) {
+        if (csc_pattern(s)) goto nomem;
+        s->A = SUNSparseMatrix(n, n, s->csc_colstart[s->n], CSC_MAT, s->ctx);
+        s->LS = s->A ? SUNLinSol_KLU(s->y, s->A, s->ctx) : NULL;
+    } else {
+        s->A = SUNDenseMatrix(n, n, s->ctx);
+        s->LS = s->A ? SUNLinSol_Dense(s->y, s->A, s->ctx) : NULL;
+    }
     s->cv = CVodeCreate(CV_BDF, s->ctx);
     if (!s->A || !s->LS || !s->cv) goto nomem;
     int rc;

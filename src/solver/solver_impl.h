@@ -6,7 +6,9 @@
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
 #include <sunlinsol/sunlinsol_dense.h>
+#include <sunlinsol/sunlinsol_klu.h>
 #include <sunmatrix/sunmatrix_dense.h>
+#include <sunmatrix/sunmatrix_sparse.h>
 
 #include "ferrosim/solver.h"
 #include "formula/model_impl.h"
@@ -27,6 +29,9 @@ struct ferro_solver_s {
     SUNMatrix A;
     SUNLinearSolver LS;
     int n, K;
+    int sparse;               /* KLU with a CSC Jacobian */
+    int *csc_pos;             /* per pattern entry (model jrow/jcol): index into the CSC data */
+    int *csc_colstart, *csc_row; /* the CSC pattern (with the diagonal) */
     double *v, *vd;           /* slot values and K tangents per slot */
     unsigned char *locked;    /* slot set by the caller: initial definitions skipped */
     double *param_value;      /* per global parameter, used when locked */
