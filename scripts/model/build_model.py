@@ -91,11 +91,11 @@ par("asn_depletion", 0, "dimensionless", "extracellular asparagine depletion; L-
 par("mitotic_block", 0, "dimensionless", "mitotic arrest (PLK1 inhibition); volasertib adds", "agent input (default 0)")
 par("K_g_mtor", 0.2, "dimensionless", "mTORC1 activity dependence of growth", ASSUMED + "growth scales sub-linearly with mTORC1 activity")
 par("K_g_gly", 0.2, "dimensionless", "glycolytic (ATP/biomass) dependence of growth", ASSUMED + "leukemic blasts are glycolytic")
-par("K_g_fe", 0.3, "dimensionless", "labile iron (ribonucleotide reductase) dependence of growth, relative to the reference pool", ASSUMED + "iron chelation arrests S phase (RNR is iron-dependent)")
+par("K_g_fe", 0.1, "dimensionless", "labile iron (ribonucleotide reductase) dependence of growth, relative to the reference pool", ASSUMED + "iron chelation arrests S phase (RNR is iron-dependent)")
 par("K_g_dhodh", 0.2, "dimensionless", "DHODH (pyrimidine synthesis) dependence of growth", ASSUMED + "brequinar is cytostatic through pyrimidine depletion")
 par("K_g_p53", 2, "dimensionless", "p53 (p21) growth repression constant", ASSUMED + "p53 arrests the cell cycle via p21")
-par("K_g_dna", 2, "dimensionless", "DNA-damage checkpoint growth repression constant", ASSUMED + "checkpoint arrest")
-par("K_g_erk", 0.2, "dimensionless", "ERK dependence of growth", ASSUMED + "RAS/ERK drives proliferation")
+par("K_g_dna", 4, "dimensionless", "DNA-damage checkpoint growth repression constant", ASSUMED + "checkpoint arrest")
+par("w_g_erk", 0.3, "dimensionless", "fraction of growth that is ERK-dependent", ASSUMED + "MEK inhibitors are only partly cytostatic in T-ALL lines")
 
 # ---- iron ------------------------------------------------------------------------------
 for g, d in [("TFRC", "transferrin receptor 1 (CD71): transferrin-iron uptake"),
@@ -107,28 +107,28 @@ for g, d in [("TFRC", "transferrin receptor 1 (CD71): transferrin-iron uptake"),
     gene(g, d)
 act("TFRC", "transferrin-iron uptake by TFRC")
 par("tf_fe", 1, "dimensionless", "transferrin-bound iron in the medium, relative to 10% FBS", "convention: 1 = standard culture medium")
-par("k_fe_up", 1.0, "uM_per_hour", "TF-TFRC iron uptake rate of the reference cell",
+par("k_fe_up", 1.4, "uM_per_hour", "TF-TFRC iron uptake rate of the reference cell",
     ASSUMED + "labile pool ~1 uM turning over in about an hour (Kakhlon & Cabantchik 2002, PMID 12034472)")
 par("fe_input", 0, "uM_per_hour", "non-transferrin-bound iron input; ferric ammonium citrate adds", "agent input (default 0)")
 par("k_fe_store", 1.0, "per_hour", "iron incorporation into ferritin per FTH1 level", ASSUMED + "ferritin takes up iron within about an hour")
 par("kd_ft", 0.02, "per_hour", "basal (proteasomal/lysosomal) ferritin turnover", ASSUMED + "ferritin half-life ~1-2 days without autophagy")
-par("k_fp", 0.03, "per_hour", "NCOA4-mediated ferritinophagy per NCOA4 and autophagy flux", "Mancias 2014, PMID 24695223 (NCOA4 required for ferritin degradation); rate assumed")
+par("k_fp", 0.05, "per_hour", "NCOA4-mediated ferritinophagy per NCOA4 and autophagy flux", "Mancias 2014, PMID 24695223 (NCOA4 required for ferritin degradation); rate assumed")
 par("k_fe_exp", 0.3, "per_hour", "ferroportin iron export per SLC40A1 level", ASSUMED + "lymphoid cells export little iron")
-par("k_lcn2", 0.2, "per_hour", "LCN2-mediated iron efflux per LCN2 level", "Chaudhary 2021, PMID 34146401 (LCN2 lowers intracellular iron and suppresses ferroptosis); rate assumed")
+par("k_lcn2", 0.3, "per_hour", "LCN2-mediated iron efflux per LCN2 level", "Chaudhary 2021, PMID 34146401 (LCN2 lowers intracellular iron and suppresses ferroptosis); rate assumed")
 par("k_chel", 0, "per_hour", "chelation of labile iron; deferoxamine adds", "agent input (default 0)")
 par("k_mito_in", 0.5, "per_hour", "mitoferrin import of labile iron into mitochondria", ASSUMED + "most iron entering erythroid/lymphoid cells goes to mitochondria")
 par("k_fe_use", 0.05, "per_hour", "mitochondrial iron use (heme, Fe-S) and dilution", ASSUMED + "mitochondrial iron ~5-10 uM equivalent")
-par("k_mitophagy", 0.01, "per_hour", "mitophagic release of mitochondrial iron per autophagy flux", "review ref (39): mitophagy releases mitochondrial Fe2+ into the cytosol; rate assumed")
+par("k_mitophagy", 0.05, "per_hour", "mitophagic release of mitochondrial iron per autophagy flux", "review ref (39): mitophagy releases mitochondrial Fe2+ into the cytosol; rate assumed: mitochondrial half-life ~1 day")
 par("fe_mito_ref", 8, "uM", "mitochondrial iron of the reference cell (normaliser)", REF + "steady state of the reference cell")
-par("fe_ref", 1, "uM", "labile iron of the reference cell (normaliser)", ASSUMED + "labile iron pool ~0.5-1.5 uM (Kakhlon & Cabantchik 2002, PMID 12034472)")
-par("K_irp", 1, "dimensionless", "IRP/IRE control of TFRC by labile iron", ASSUMED + "TFRC mRNA stabilised when iron is low (IRP1/2)")
-par("K_ire_ft", 1, "dimensionless", "IRP/IRE control of ferritin translation by labile iron", ASSUMED + "ferritin translation rises with iron")
+par("fe_ref", 1, "uM", "labile iron of the reference cell (normaliser)", REF + "steady state of the reference cell; labile iron pools are ~0.5-1.5 uM (Kakhlon & Cabantchik 2002, PMID 12034472)")
+par("K_irp", 3, "dimensionless", "IRP/IRE control of TFRC by labile iron", ASSUMED + "TFRC mRNA stabilised when iron is low (IRP1/2)")
+par("K_ire_ft", 3, "dimensionless", "IRP/IRE control of ferritin translation by labile iron", ASSUMED + "ferritin translation rises with iron")
 par("K_myb", 1, "dimensionless", "MYB activation of FTH1 transcription", "review ref (48): MYB up-regulates FTH1; constant assumed")
 par("K_herc2", 2, "dimensionless", "iron-dependent NCOA4 degradation (HERC2)", "Mancias 2015 eLife, doi 10.7554/eLife.10308; constant assumed")
 par("kd_prot", 0.1, "per_hour", "turnover of proteins with ~7 h half-life", ASSUMED + "typical regulated protein half-life 4-10 h")
 par("kd_fast", 0.5, "per_hour", "turnover of short-lived proteins / active states (~1.4 h)", ASSUMED + "signalling states relax within hours")
-par("kd_slow", 0.04, "per_hour", "turnover of long-lived proteins (~17 h)", ASSUMED + "long-lived enzymes")
-par("K_mtor_tfrc", 0.3, "dimensionless", "mTORC1 support of TFRC expression", "Bayeva 2012 Cell Metab, doi 10.1016/j.cmet.2012.10.011; constant assumed")
+par("kd_slow", 0.02, "per_hour", "turnover of long-lived proteins (~17 h)", ASSUMED + "long-lived enzymes")
+par("w_mtor_tfrc", 0.3, "dimensionless", "fraction of TFRC expression supported by mTORC1", "Bayeva 2012 Cell Metab, doi 10.1016/j.cmet.2012.10.011; constant assumed")
 
 # ---- lipids ----------------------------------------------------------------------------
 for g, d in [("ACSL4", "acyl-CoA synthetase long-chain 4: PUFA activation"),
@@ -140,13 +140,17 @@ act("ALOX15", "lipoxygenase catalysis (baicalein, NDGA inhibit)")
 par("k_pufa", 0.1, "per_hour", "PUFA-PE synthesis (ACSL4 x LPCAT3) of the reference cell", REF + "equals the remodelling rate so that PUFA_PE = 1")
 par("k_pufa_turn", 0.1, "per_hour", "remodelling of PUFA-PE (Lands cycle)", ASSUMED + "membrane phospholipid acyl chains turn over over hours")
 par("k_lox", 0.03, "per_hour", "maximal PUFA-PE oxygenation by ALOX15 (per ALOX15 level)", ASSUMED + "LOX makes a small fraction of PE hydroperoxide per hour")
+par("K_lox_fe", 1, "dimensionless", "labile-iron loading of lipoxygenase (catalytic non-heme iron)",
+    ASSUMED + "LOX activity needs its catalytic iron; iron chelators lower cellular LOX activity")
 par("lox_tone0", 0.01, "dimensionless", "peroxide-independent fraction of LOX activity", ASSUMED + "LOX needs a hydroperoxide activator ('peroxide tone')")
-par("K_tone", 0.01, "dimensionless", "PLOOH level half-activating LOX (peroxide tone)", "Kuhn 2015 Biochim Biophys Acta, doi 10.1016/j.bbalip.2014.10.002 (LOX activation by hydroperoxides); constant assumed")
+par("K_tone", 0.005, "dimensionless", "PLOOH level half-activating LOX (peroxide tone) per unit of radical-trapping/reducing capacity",
+    "Kuhn 2015 Biochim Biophys Acta, doi 10.1016/j.bbalip.2014.10.002 (LOX needs a hydroperoxide 'peroxide tone' that reductants oppose); "
+    "Anthonymuthu 2021 Redox Biol, doi 10.1016/j.redox.2020.101744 (ferrostatin-1 suppresses 15-LOX/PEBP1 peroxidation); constant assumed")
 par("w_p38_lox", 0.3, "dimensionless", "fraction of LOX activity driven by p38/MK2 phosphorylation", "Werz 2000 PNAS, doi 10.1073/pnas.97.10.5261 (MK2 phosphorylates 5-LOX); review ref (53): p38 is pro-ferroptotic")
 par("k_fenton", 0.001, "per_uM_per_hour", "hydroxyl-radical (Fenton) initiation of PUFA-PE oxidation per labile Fe and ROS", ASSUMED + "Fenton initiation is slow at basal H2O2 and iron")
 par("endoperoxide", 0, "per_uM_per_hour", "iron-activated endoperoxide initiation (artemisinins); DHA adds", "agent input (default 0)")
 par("k_branch", 1.0, "per_uM_per_hour", "Fe2+-catalysed decomposition of PLOOH to alkoxyl radicals (chain branching)", ASSUMED + "Fe2+ + LOOH -> LO* is fast for labile iron (Conrad & Pratt 2019, doi 10.1038/s41589-019-0408-1)")
-par("k_prop", 320, "per_hour", "propagation LOO* + PUFA-PE -> PLOOH + L* (per PUFA_PE)", ASSUMED + "kp ~ 10^2 M^-1 s^-1 at membrane PUFA concentrations; set so that the chain length is ~1.5 in ALL cells")
+par("k_prop", 240, "per_hour", "propagation LOO* + PUFA-PE -> PLOOH + L* (per PUFA_PE)", ASSUMED + "kp ~ 10^2 M^-1 s^-1 at membrane PUFA concentrations; set so that the chain length is ~1.1 in FSP1-silenced ALL cells")
 par("k_rta", 100, "per_hour", "radical trapping by antioxidants (per unit of trapping capacity)", ASSUMED + "kinh ~ 10^5-10^6 M^-1 s^-1 (Zilka 2017, doi 10.1021/acscentsci.7b00028)")
 par("k_tt", 10000, "per_hour", "LOO* self-termination (Russell)", ASSUMED + "bounds the radical pool at high peroxidation")
 par("k_plooh_turn", 0.5, "per_hour", "GPX4-independent PLOOH removal (PLA2G6 excision, other peroxidases)", ASSUMED + "minor compared with GPX4")
@@ -184,20 +188,20 @@ par("k_gsh_ros", 0.03, "per_hour", "GSH oxidation to GSSG per unit ROS", ASSUMED
 par("k_gr", 2.0, "per_hour", "glutathione reductase (NADPH) reduction of GSSG", ASSUMED + "GSSG/GSH kept ~1%")
 par("K_ppp", 1, "dimensionless", "glycolytic (pentose-phosphate) dependence of NADPH for GR", ASSUMED + "HK2 feeds G6P into the pentose-phosphate pathway")
 par("k_gssg_out", 0.2, "per_hour", "GSSG export", ASSUMED + "GSSG export by MRP1")
-par("k_chac1", 0.02, "per_hour", "GSH degradation by CHAC1 per CHOP level", "Chen 2017 PLoS One, doi 10.1371/journal.pone.0181640 (CHAC1 degrades GSH in cystine starvation); rate assumed")
+par("k_chac1", 0.08, "per_hour", "GSH degradation by CHAC1 per CHOP level", "Chen 2017 PLoS One, doi 10.1371/journal.pone.0181640 (CHAC1 degrades GSH in cystine starvation); rate assumed")
 par("gsh_conj", 0, "per_hour", "GSH conjugation by arsenicals; As4S4 adds", "agent input (default 0)")
-par("k_gpx4", 15, "per_hour", "PLOOH reduction by GPX4 (per GPX4 level at saturating GSH)", ASSUMED + "GPX4 keeps PLOOH far below the ferroptotic level; set ~2x the basal chain gain of ALL cells")
+par("k_gpx4", 6, "per_hour", "PLOOH reduction by GPX4 (per GPX4 level at saturating GSH)", ASSUMED + "GPX4 keeps PLOOH far below the ferroptotic level; set ~2-3x the basal chain gain of ALL cells")
 par("Km_gpx4_gsh", 1000, "uM", "apparent GSH dependence of GPX4", ASSUMED + "GPX4 activity falls when GSH drops below ~1 mM (Ursini 1985)")
 par("K_nrf2", 1, "dimensionless", "NRF2 activation of its targets (SLC7A11, GPX4, FTH1, SLC40A1)", ASSUMED + "ARE-driven genes respond about proportionally")
 par("K_mtor_gpx4", 0.3, "dimensionless", "mTORC1 support of GPX4 protein synthesis", "Zhang 2021 Nat Commun, doi 10.1038/s41467-021-21841-w; constant assumed")
 par("selenium", 1, "dimensionless", "selenium availability (1 = 10% FBS); sodium selenite adds", "convention: 1 = standard medium")
 par("K_se", 1, "dimensionless", "selenium dependence of GPX4 (selenocysteine) synthesis", "Ingold 2018 Cell, PMID 29290465 (selenium use by GPX4 prevents ferroptosis); constant assumed")
-par("k_gpx4_auto", 0.03, "per_hour", "autophagic (CMA) GPX4 degradation per autophagy flux", "Wu 2019 Aging, doi 10.18632/aging.101958 (HSC70/LAMP2A degrade GPX4); rate assumed")
+par("k_gpx4_auto", 0.08, "per_hour", "autophagic (CMA) GPX4 degradation per autophagy flux", "Wu 2019 Aging, doi 10.18632/aging.101958 (HSC70/LAMP2A degrade GPX4); rate assumed")
 par("k_protac", 0, "per_hour", "MDM2-recruiting GPX4 PROTAC degradation rate per MDM2 level; Au-PGPD adds", "agent input (default 0)")
-par("k_fsp1", 1.0, "per_hour", "FSP1 reduction of CoQ10 (per FSP1 level)", ASSUMED + "half of the plasma-membrane CoQ10 reduced with FSP1 expressed (Doll 2019, PMID 31634899)")
+par("k_fsp1", 2.0, "per_hour", "FSP1 reduction of CoQ10 (per FSP1 level)", ASSUMED + "half of the plasma-membrane CoQ10 reduced with FSP1 expressed (Doll 2019, PMID 31634899)")
 par("k_coq_ox", 1.0, "per_hour", "re-oxidation of ubiquinol", ASSUMED + "CoQ redox cycling within an hour")
 par("k_dhodh_coq", 1.0, "per_hour", "DHODH reduction of mitochondrial CoQ10", "Mao 2021 Nature, PMID 33981038; rate assumed")
-par("w_coq_pm", 4, "dimensionless", "trapping capacity of fully reduced plasma-membrane ubiquinol", "Bersuker 2019 Nature, PMID 31634900 (FSP1-CoQ10 is a GPX4-independent suppressor); weight assumed")
+par("w_coq_pm", 6, "dimensionless", "trapping capacity of fully reduced plasma-membrane ubiquinol", "Bersuker 2019 Nature, PMID 31634900 (FSP1-CoQ10 is a GPX4-independent suppressor); weight assumed")
 par("w_coq_m", 1, "dimensionless", "trapping capacity of mitochondrial ubiquinol (inner membrane only)", "Mao 2021 Nature, PMID 33981038; weight assumed")
 par("w_bh4", 0.3, "dimensionless", "trapping capacity of BH4", "Kraft 2020 ACS Cent Sci, doi 10.1021/acscentsci.9b01063; weight assumed")
 par("kd_bh4", 0.3, "per_hour", "BH4 turnover", ASSUMED + "BH4 oxidised within hours")
@@ -220,10 +224,10 @@ par("K_hk2_ros", 0.5, "dimensionless", "suppression of mitochondrial ROS by glyc
 par("k_vdac_ros", 3.0, "dimensionless", "ROS gain from open VDAC3 channels", "Yagoda 2007 Nature, PMID 17568748 (erastin acts on VDAC2/3); gain assumed")
 par("vdac_open", 0, "dimensionless", "erastin-induced VDAC opening (0 = basal tubulin-blocked)", "agent input (default 0); DeHart 2018, doi 10.1016/j.bcp.2017.12.019")
 par("ros_input", 0, "dimensionless", "extra ROS production (relative units per h); doxorubicin, ZnO add", "agent input (default 0)")
-par("k_ros_gsh", 2.5, "per_hour", "GSH-dependent peroxide scavenging (GPX1/PRDX-GRX)", ASSUMED + "two thirds of H2O2 removal")
+par("k_ros_gsh", 2.0, "per_hour", "GSH-dependent peroxide scavenging (GPX1/PRDX-GRX)", ASSUMED + "about half of H2O2 removal")
 par("Km_ros_gsh", 500, "uM", "GSH dependence of peroxide scavenging", ASSUMED + "scavenging falls only when GSH is severely depleted")
-par("k_cat", 1.0, "per_hour", "catalase (heme) removal of H2O2", ASSUMED + "one third of H2O2 removal")
-par("K_heme", 0.5, "dimensionless", "mitochondrial iron (heme) dependence of catalase", "review ref (45): DFO inhibits iron-dependent antioxidant enzymes; constant assumed")
+par("k_cat", 1.4, "per_hour", "catalase / heme-peroxidase removal of H2O2", ASSUMED + "about half of H2O2 removal")
+par("K_heme", 1.0, "dimensionless", "mitochondrial iron (heme) dependence of catalase", "review ref (45): DFO inhibits iron-dependent antioxidant enzymes; constant assumed")
 par("kd_vdac", 0.02, "per_hour", "FBXW7-independent VDAC3 degradation", ASSUMED + "stable outer-membrane protein")
 par("k_fbxw7", 0.08, "per_hour", "FBXW7-mediated VDAC3 ubiquitination and degradation", "review ref (60): FBXW7 silencing stabilises VDAC3; rate assumed")
 
@@ -250,15 +254,17 @@ par("kd_rna", 0.2, "per_hour", "miRNA / circRNA turnover", ASSUMED + "hours")
 par("k_mdm2_p53", 2.0, "per_hour", "MDM2-mediated p53 degradation per MDM2 level (basal stress)", "p53 half-life ~20 min (Haupt 1997, PMID 9153395)")
 par("kd_p53", 0.2, "per_hour", "MDM2-independent p53 degradation", ASSUMED + "minor")
 par("K_p53_stress", 0.5, "dimensionless", "stress (ROS, DNA damage) protection of p53 from MDM2", ASSUMED + "ATM/ATR phosphorylation blocks MDM2 binding")
-par("K_p53_mdm2", 2, "dimensionless", "p53 induction of MDM2", ASSUMED + "negative feedback loop")
+par("w_p53_mdm2", 0.3, "dimensionless", "fraction of MDM2 expression that is p53-induced", ASSUMED + "negative feedback loop; MDM2 is also p53-independently expressed")
 par("K_p53_xc", 0.5, "dimensionless", "p53 repression of SLC7A11", "Jiang 2015 Nature, PMID 25799988; constant assumed")
 par("doubling_ref", 30, "hour", "doubling time of the reference cell (replication stress scales with proliferation)", ASSUMED + "typical ALL line")
-par("w_dna_ros", 0.3, "dimensionless", "fraction of basal DNA damage that is oxidative (the rest is replication stress)", ASSUMED + "replication stress dominates in fast-cycling blasts")
+par("w_dna_ros", 0.1, "dimensionless", "fraction of basal DNA damage that is oxidative (the rest is replication stress)", ASSUMED + "replication stress dominates in fast-cycling blasts")
 par("k_dna", 0.5, "per_hour", "basal DNA damage production (relative units per h)", REF + "DNA_damage = 1 in the reference cell")
-par("K_rnr", 0.3, "dimensionless", "labile iron (relative) below which replication stress rises (RNR)", "review ref (45): DFO causes DNA damage in T-ALL; constant assumed")
+par("K_rnr", 0.3, "dimensionless", "labile iron (relative) below which replication stress rises steeply (RNR)", "review ref (45): DFO causes DNA damage in T-ALL; constant assumed")
+par("k_rs", 1.0, "per_hour", "maximal replication-stress DNA damage under iron deprivation (relative units per h, at the reference proliferation rate)",
+    "review ref (45): DFO causes DNA damage in T-ALL; " + ASSUMED + "ribonucleotide reductase needs iron; several-fold more lesions when iron-starved")
 par("dna_dmg_in", 0, "dimensionless", "extra DNA damage production (relative units per h); doxorubicin adds", "agent input (default 0)")
-par("k_rep0", 0.1, "per_hour", "PARP1-independent DNA repair", ASSUMED + "HR/NHEJ")
-par("k_parp", 0.4, "per_hour", "PARP1-dependent repair (base excision / SSB)", ASSUMED + "most oxidative lesions use BER")
+par("k_rep0", 0.3, "per_hour", "PARP1-independent DNA repair", ASSUMED + "HR/NHEJ")
+par("k_parp", 0.2, "per_hour", "PARP1-dependent repair (base excision / SSB)", ASSUMED + "PARP-dependent repair (BER/SSB) is about 40% of the total")
 
 # ---- energy, mTOR/AMPK, autophagy, ISR ------------------------------------------------
 for g, d in [("PRKAA1", "AMPK alpha1 (active AMPK)"),
@@ -339,11 +345,10 @@ spc("viable", 1, REL, "fate", "-", "viable progeny", "live progeny of one starti
 spc("dead_ferro", 0, REL, "fate", "-", "ferroptotic deaths", "progeny lost to ferroptosis")
 spc("dead_apop", 0, REL, "fate", "-", "apoptotic deaths", "progeny lost to apoptosis / DNA-damage death")
 
-# Species whose initial value is set from expression factors (protein = its synthesis factor).
-INIT_ASSIGN = {
-    "ACSL4": "expr_ACSL4", "ALOX15": "expr_ALOX15", "AIFM2": "expr_AIFM2", "BECN1": "expr_BECN1",
-    "circ_0000745": "expr_circ_0000745",
-}
+# No initial assignments: agents act on expr_* / act_* parameters, so an initial assignment from
+# them would apply a treatment before t = 0. The initial state is the reference cell's steady
+# state instead (computed below by simulation, see reference_steady_state).
+INIT_ASSIGN = {}
 
 # ---------------------------------------------------------------------------------------
 # Reactions: (id, name, reactants {sp: stoich}, products {sp: stoich}, rate law)
@@ -363,6 +368,10 @@ def syn_deg(sp, kd, target, name):
 
 NRF2ACT = "NFE2L2*act_NFE2L2*W(MAPK3, w_erk_nrf2)*R(MAPK14, K_p38_nrf2)"
 FE = "(Fe_labile/fe_ref)"
+# specific growth rate (1/h); also dilutes slowly turning-over iron pools into daughter cells
+GROWTH = ("0.693147180559945/doubling_h*H(MTOR, K_g_mtor)*H(glycolysis, K_g_gly)*H(%s, K_g_fe)"
+          "*H(expr_DHODH*act_DHODH, K_g_dhodh)*R(TP53, K_g_p53)*R(DNA_damage, K_g_dna)"
+          "*W(MAPK3, w_g_erk)*W(expr_NOTCH1*act_NOTCH1, w_notch_g)/(1 + mitotic_block)" % FE)
 
 # iron
 rx("fe_uptake", "TF-TFRC iron uptake", {}, {"Fe_labile": 1}, "k_fe_up*tf_fe*TFRC*act_TFRC")
@@ -375,8 +384,10 @@ rx("fe_lcn2", "LCN2-mediated iron efflux", {"Fe_labile": 1}, {}, "k_lcn2*expr_LC
 rx("fe_chel", "chelation (DFO)", {"Fe_labile": 1}, {}, "k_chel*Fe_labile")
 rx("fe_mito_in", "mitochondrial iron import", {"Fe_labile": 1}, {"Fe_mito": 1}, "k_mito_in*Fe_labile")
 rx("fe_mito_use", "heme / Fe-S use", {"Fe_mito": 1}, {}, "k_fe_use*Fe_mito")
+rx("fe_ft_dil", "dilution of ferritin iron by growth (partition to daughters)", {"Fe_ferritin": 1}, {}, "%s*Fe_ferritin" % GROWTH)
+rx("fe_mito_dil", "dilution of mitochondrial iron by growth", {"Fe_mito": 1}, {}, "%s*Fe_mito" % GROWTH)
 rx("mitophagy", "mitophagic iron release", {"Fe_mito": 1}, {"Fe_labile": 1}, "k_mitophagy*LC3II*Fe_mito")
-syn_deg("TFRC", "kd_prot", "expr_TFRC*R(%s, K_irp)*H(MTOR, K_mtor_tfrc)" % FE, "TFRC")
+syn_deg("TFRC", "kd_prot", "expr_TFRC*R(%s, K_irp)*W(MTOR, w_mtor_tfrc)" % FE, "TFRC")
 rx("syn_FTH1", "ferritin synthesis", {}, {"FTH1": 1},
    "(kd_ft + k_fp)*expr_FTH1*H(%s, K_nrf2)*H(expr_MYB, K_myb)*H(%s, K_ire_ft)" % (NRF2ACT, FE))
 rx("deg_FTH1", "ferritin degradation (basal + ferritinophagy)", {"FTH1": 1}, {}, "(kd_ft + k_fp*NCOA4*LC3II)*FTH1")
@@ -420,7 +431,7 @@ syn_deg("ALOX15", "kd_prot", "expr_ALOX15", "15-LOX")
 rx("pufa_syn", "PUFA esterification into PE (ACSL4, LPCAT3)", {}, {"PUFA_PE": 1}, "k_pufa*ACSL4*act_ACSL4*expr_LPCAT3")
 rx("pufa_turn", "PUFA-PE remodelling", {"PUFA_PE": 1}, {}, "k_pufa_turn*PUFA_PE")
 rx("lox", "lipoxygenase oxygenation of PUFA-PE (peroxide tone)", {"PUFA_PE": 1}, {"PLOOH": 1},
-   "k_lox*ALOX15*act_ALOX15*W(MAPK14, w_p38_lox)*PUFA_PE*(lox_tone0 + PLOOH/(K_tone + PLOOH))")
+   "k_lox*ALOX15*act_ALOX15*H(%s, K_lox_fe)*W(MAPK14, w_p38_lox)*PUFA_PE*(lox_tone0 + PLOOH/(K_tone*%s + PLOOH))" % (FE, RTA))
 rx("initiation", "radical initiation (Fenton hydroxyl radical, iron-activated endoperoxides)",
    {"PUFA_PE": 1}, {"LOO": 1}, "(k_fenton*ROS + endoperoxide)*Fe_labile*PUFA_PE")
 rx("branching", "Fe2+-catalysed PLOOH decomposition (chain branching)", {"PLOOH": 1}, {"LOO": 1},
@@ -460,9 +471,9 @@ STRESS = "((ROS + DNA_damage)/2)"
 rx("syn_TP53", "p53 synthesis", {}, {"TP53": 1}, "(k_mdm2_p53 + kd_p53)*expr_TP53")
 rx("deg_TP53", "p53 degradation (MDM2, stress-protected)", {"TP53": 1}, {},
    "(k_mdm2_p53*MDM2*R(%s, K_p53_stress) + kd_p53)*TP53" % STRESS)
-syn_deg("MDM2", "kd_prot", "expr_MDM2*H(TP53, K_p53_mdm2)", "MDM2")
+syn_deg("MDM2", "kd_prot", "expr_MDM2*W(TP53, w_p53_mdm2)", "MDM2")
 rx("dna_dmg", "DNA damage (oxidative, replication stress, genotoxic drugs)", {}, {"DNA_damage": 1},
-   "k_dna*(w_dna_ros*ROS + (1 - w_dna_ros)*doubling_ref/doubling_h*R(%s*%s, K_rnr*K_rnr)) + dna_dmg_in" % (FE, FE))
+   "k_dna*(w_dna_ros*ROS + 1 - w_dna_ros) + k_rs*doubling_ref/doubling_h*K_rnr**4/(K_rnr**4 + %s**4) + dna_dmg_in" % FE)
 rx("dna_rep", "DNA repair (PARP1-dependent and -independent)", {"DNA_damage": 1}, {},
    "(k_rep0 + k_parp*expr_PARP1*act_PARP1)*DNA_damage")
 
@@ -477,9 +488,6 @@ syn_deg("ATF4", "kd_fast", "expr_ATF4*(1 + er_stress + asn_depletion)*R(Cys/cys_
 syn_deg("DDIT3", "kd_fast", "expr_DDIT3*H(ATF4, K_chop)", "CHOP")
 
 # fates
-GROWTH = ("0.693147180559945/doubling_h*H(MTOR, K_g_mtor)*H(glycolysis, K_g_gly)*H(%s, K_g_fe)"
-          "*H(expr_DHODH*act_DHODH, K_g_dhodh)*R(TP53, K_g_p53)*R(DNA_damage, K_g_dna)"
-          "*H(MAPK3, K_g_erk)*W(expr_NOTCH1*act_NOTCH1, w_notch_g)/(1 + mitotic_block)" % FE)
 HF = "k_ferro_max*PLOOH**n_ferro/(K_ferro**n_ferro + PLOOH**n_ferro)"
 DRIVE = ("(w_apop_p53*TP53 + w_apop_dna*DNA_damage + w_apop_chop*DDIT3 + gc_signal*expr_NR3C1"
          " + w_apop_asn*asn_depletion + mitotic_block)")
@@ -695,10 +703,56 @@ def fmt(v):
     return ("%.6g" % v)
 
 
+def reference_steady_state(xml):
+    """Make the reference cell (all expression factors 1, no agents) start at its steady state.
+
+    Fixed point: simulate the reference cell to steady state with the SciPy peer (preview.py),
+    set the normalisers to that state (fe_ref = labile iron, fe_mito_ref = mitochondrial iron,
+    cys_ref = cysteine; k_ros0 and k_dna rescaled so that ROS = DNA_damage = 1), and repeat until
+    they change by < 1e-6; then every non-fate species' initial value is that steady state.
+    Fate species keep viable = 1, dead_* = 0 (they are counts, not state)."""
+    sys.path.insert(0, HERE)
+    import numpy as np
+    import preview
+    for it in range(50):
+        build_sbml(xml)
+        m = preview.Model(xml)
+        p = m.p0.copy()
+        y = np.array(m.init(p))
+        for _ in range(2):  # restart from the end state: the fates grow, the rest settles
+            y = preview.solve_ivp(m.rhs, (0.0, 3000.0), y, method="BDF", args=(p,), jac=m.jac,
+                                  rtol=1e-10, atol=1e-13).y[:, -1]
+            y[m.sidx["viable"]], y[m.sidx["dead_ferro"]], y[m.sidx["dead_apop"]] = 1.0, 0.0, 0.0
+        for sid, i in m.sidx.items():
+            v = S[sid]
+            if v[2] != "fate":
+                S[sid] = (float(y[i]),) + v[1:]
+        ss = {k: y[m.sidx[k]] for k in ("Fe_labile", "Fe_mito", "Cys", "ROS", "DNA_damage")}
+        new = {"fe_ref": ss["Fe_labile"], "fe_mito_ref": ss["Fe_mito"], "cys_ref": ss["Cys"],
+               "k_ros0": P["k_ros0"][0] / ss["ROS"], "k_dna": P["k_dna"][0] / ss["DNA_damage"]}
+        change = max(abs(new[k] / P[k][0] - 1) for k in new)
+        for k, v in new.items():
+            P[k] = (v,) + P[k][1:]
+        if change < 1e-6:
+            break
+    else:
+        raise SystemExit("reference steady state: the normalisers did not converge")
+    dy = np.array(m.rhs(0.0, y, m.p0))
+    for sid, i in m.sidx.items():
+        if S[sid][2] != "fate" and abs(dy[i]) > 1e-6 * max(abs(y[i]), 1e-9):
+            raise SystemExit("reference cell not at steady state: d%s/dt = %g" % (sid, dy[i]))
+    for sid, v in S.items():
+        S[sid] = (float("%.6g" % v[0]),) + v[1:]
+    for k in ("fe_ref", "fe_mito_ref", "cys_ref", "k_ros0", "k_dna"):
+        P[k] = (float("%.6g" % P[k][0]),) + P[k][1:]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "model"))
     ap.add_argument("--genes-dir", default=os.path.join(ROOT, "data"))
+    ap.add_argument("--no-steady-state", action="store_true",
+                    help="keep the nominal initial values (do not simulate the reference steady state)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     # sanity: every parameter used somewhere
@@ -710,7 +764,10 @@ def main():
     unused = [p for p in P if p not in used]
     if unused:
         raise SystemExit("parameters not used by any rate law: %s" % unused)
-    build_sbml(os.path.join(a.out, "ferroptosis_all.xml"))
+    xml = os.path.join(a.out, "ferroptosis_all.xml")
+    if not a.no_steady_state:
+        reference_steady_state(xml)
+    build_sbml(xml)
     write_tsv(os.path.join(a.out, "parameters.tsv"), ["id", "value", "unit", "description", "source"],
               [(pid, fmt(v), u, d, s) for pid, (v, u, d, s) in P.items()],
               ["parameters of data/model/ferroptosis_all.xml (generated by scripts/model/build_model.py)",
