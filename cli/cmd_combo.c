@@ -1,17 +1,22 @@
 /* cmd_combo.c — `ferrosim combo`: two-agent dose matrices and their Bliss, HSA, Loewe and ZIP
- * synergy scores, from measured plate data (--data). */
+ * synergy scores, simulated with the model (--cell, --drug A --drug B) or measured (--data). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_pharm.h"
 #include "ferrosim/doseresp.h"
 #include "ferrosim/io.h"
+#include "ferrosim/screen.h"
 #include "ferrosim/synergy.h"
 
-const char cmd_combo_summary[] = "combination matrix: Bliss, HSA, Loewe and ZIP synergy of measured data";
+const char cmd_combo_summary[] = "combination matrix with Bliss, HSA, Loewe and ZIP synergy, simulated or measured";
 
 static const char usage[] =
-    "Usage: ferrosim combo --data FILE [--out PATH] [--json]\n"
+    "Usage: ferrosim combo --cell NAME --drug A --drug B [--doses-a LIST | --range-a LO:HI:N]\n"
+    "                      [--doses-b LIST | --range-b LO:HI:N] [--time H] [--cells N] [--set G=F]...\n"
+    "       ferrosim combo --data FILE\n"
     "\n"
     "Synergy scores of two-agent dose matrices as SynergyFinder computes them (percentage points\n"
     "of inhibition, > 0 synergy): Bliss independence and highest single agent (HSA) from the\n"
@@ -19,11 +24,19 @@ static const char usage[] =
     "interaction potency, Yadav et al. 2015); summaries (mean over the combination cells) and the\n"
     "most synergistic 3 x 3 dose area.\n"
     "\n"
+    "Model mode simulates every well of the matrix (all sharing one untreated reference).\n"
+    "  --drug NAME          twice: agent A (rows), then B (columns); B may be kd:GENE, a knockdown\n"
+    "                       whose doses are the fraction of expression removed (0..1)\n"
+    "  --doses-a/-b LIST    doses, comma-separated, units allowed; default 5 log-spaced doses over\n"
+    "                       1/100 to 100 x the agent's EC50s (knockdown: 0.18, 0.36 ... 0.9)\n"
+    "  --range-a/-b LO:HI:N N log-spaced doses from LO to HI\n"
+    CLI_WELL_HELP
+    "\n"
     "  --data FILE   measured wells: a header with the columns drug_a, dose_a, drug_b, dose_b,\n"
     "                viability (fraction of the untreated control), replicates allowed; each pair\n"
     "                of drugs needs a complete matrix including dose 0 of each (single agents).\n"
     "\n"
-    "Output (TSV): '#' comment lines with the summaries, then one row per pair and cell: drug_a,\n"
+    "Output (TSV): '#' comment lines with the summaries, then one row per pair and cell: [cell,] drug_a,\n"
     "drug_b, dose_a, dose_b, n, viability, sd, inhibition, bliss, hsa, loewe, zip.\n"
     "\n";
 
@@ -51,6 +64,46 @@ static int pair_add(pair_t *p, double da, double db, double v)
     p->v[p->n] = v;
     p->n++;
     return 0;
+}
+
+/* Summaries as '#' lines, then the per-cell table (TSV), or a JSON array; cell may be NULL. */
+static void write_pairs(FILE *fp, int json, const char *cell, int np, const char *const *a, const char *const *b,
+                        ferro_grid_t *const *grid, ferro_synergy_t *const *syn)
+{
+    if (json) {
+        fputc('[', fp);
+        for (int k = 0; k < np; k++) {
+            const char *keys[] = {"cell", "drug_a", "drug_b"}, *vals[] = {cell, a[k], b[k]};
+            if (k) fputc(',', fp);
+            ferro_synergy_write_json(fp, cell ? keys : keys + 1, cell ? vals : vals + 1, cell ? 3 : 2, grid[k], syn[k]);
+        }
+        fputs("]\n", fp);
+        return;
+    }
+    for (int k = 0; k < np; k++) {
+        const ferro_synergy_t *s = syn[k];
+        const ferro_grid_t *g = grid[k];
+        fprintf(fp, "# %s%s%s + %s:", cell ? cell : "", cell ? ": " : "", a[k], b[k]);
+        for (int m = 0; m < FERRO_SYN_NMETHODS; m++) {
+            int i = s->msa_i[m], j = s->msa_j[m], w = s->msa_size;
+            if (isnan(s->mean[m])) {
+                fprintf(fp, " %s NA%s", ferro_synergy_method_name(m), m + 1 < FERRO_SYN_NMETHODS ? ";" : "\n");
+                continue;
+            }
+            fprintf(fp, " %s %.3g (most synergistic area %.3g at %s %g-%g, %s %g-%g)%s", ferro_synergy_method_name(m),
+                    s->mean[m], s->msa[m], a[k], g->dose_a[i], g->dose_a[i + w - 1], b[k], g->dose_b[j],
+                    g->dose_b[j + w - 1], m + 1 < FERRO_SYN_NMETHODS ? ";" : "\n");
+        }
+        if (s->fit_a.status != FERRO_DR_OK || s->fit_b.status != FERRO_DR_OK)
+            fprintf(fp, "# %s + %s: single-agent fit %s / %s: Loewe not defined (NA)\n", a[k], b[k],
+                    ferro_dr_status_name(s->fit_a.status), ferro_dr_status_name(s->fit_b.status));
+    }
+    ferro_synergy_write_tsv_header(fp, cell ? "cell\tdrug_a\tdrug_b" : "drug_a\tdrug_b");
+    for (int k = 0; k < np; k++) {
+        char key[768];
+        snprintf(key, sizeof key, "%s%s%s\t%s", cell ? cell : "", cell ? "\t" : "", a[k], b[k]);
+        ferro_synergy_write_tsv_rows(fp, key, grid[k], syn[k]);
+    }
 }
 
 static int run_data(const char *path, const cli_common_t *com)
@@ -82,37 +135,15 @@ static int run_data(const char *path, const cli_common_t *com)
     if (!rc) rc = ferro_out_open(com->out, &o);
     if (!rc) {
         FILE *fp = ferro_out_fp(o);
-        if (com->json) {
-            fputc('[', fp);
-            for (int k = 0; k < np; k++) {
-                const char *keys[] = {"drug_a", "drug_b"}, *vals[] = {pairs[k].a, pairs[k].b};
-                if (k) fputc(',', fp);
-                ferro_synergy_write_json(fp, keys, vals, 2, grid[k], syn[k]);
-            }
-            fputs("]\n", fp);
-        } else {
-            for (int k = 0; k < np; k++) {
-                fprintf(fp, "# %s + %s:", pairs[k].a, pairs[k].b);
-                for (int m = 0; m < FERRO_SYN_NMETHODS; m++) {
-                    const ferro_synergy_t *s = syn[k];
-                    const ferro_grid_t *g = grid[k];
-                    int i = s->msa_i[m], j = s->msa_j[m], w = s->msa_size;
-                    fprintf(fp, " %s %.3g (most synergistic area %.3g at %s %g-%g, %s %g-%g)%s", ferro_synergy_method_name(m),
-                            s->mean[m], s->msa[m], pairs[k].a, g->dose_a[i], g->dose_a[i + w - 1], pairs[k].b,
-                            g->dose_b[j], g->dose_b[j + w - 1], m + 1 < FERRO_SYN_NMETHODS ? ";" : "\n");
-                }
-                if (syn[k]->fit_a.status != FERRO_DR_OK || syn[k]->fit_b.status != FERRO_DR_OK)
-                    fprintf(fp, "# %s + %s: single-agent fit %s / %s: Loewe not defined (NA)\n", pairs[k].a, pairs[k].b,
-                            ferro_dr_status_name(syn[k]->fit_a.status), ferro_dr_status_name(syn[k]->fit_b.status));
-            }
-            ferro_synergy_write_tsv_header(fp, "drug_a\tdrug_b");
-            for (int k = 0; k < np; k++) {
-                char key[512];
-                snprintf(key, sizeof key, "%s\t%s", pairs[k].a, pairs[k].b);
-                ferro_synergy_write_tsv_rows(fp, key, grid[k], syn[k]);
-            }
+        const char **na = malloc((size_t)np * sizeof *na), **nb = malloc((size_t)np * sizeof *nb);
+        if (na && nb) {
+            for (int k = 0; k < np; k++) { na[k] = pairs[k].a; nb[k] = pairs[k].b; }
+            write_pairs(fp, com->json, NULL, np, na, nb, grid, syn);
         }
-        rc = ferro_out_commit(o);
+        free(na);
+        free(nb);
+        if (!na || !nb) { ferro_out_abort(o); o = NULL; rc = ferro_error_set(FERRO_ENOMEM, "out of memory"); }
+        if (o) rc = ferro_out_commit(o);
     }
     for (int k = 0; k < np; k++) {
         free(pairs[k].da);
@@ -128,23 +159,125 @@ static int run_data(const char *path, const cli_common_t *com)
     return rc ? cli_fail("combo", rc) : CLI_EXIT_OK;
 }
 
+/* Agent B or a knockdown "kd:GENE": doses from the options or the defaults. */
+static int axis(const ferro_world_t *w, const char *opt, const char *drug, const char *list, const char *range, int *agent,
+                int *gene, double **dose, int *n)
+{
+    int rc;
+    *agent = *gene = -1;
+    if (!strncmp(drug, "kd:", 3)) {
+        if ((rc = ferro_world_find_gene(w, drug + 3, gene))) return cli_fail("combo", ferro_error_prefix(rc, "--drug %s", drug));
+        if (range) return cli_usage_error("combo", NULL, "%s: a knockdown takes fractions (--doses-b 0.2,0.5,0.8)", opt);
+        int k = 1, cap = 7;
+        for (const char *s = list; s && *s; s++) cap += *s == ',';
+        double *d = malloc((size_t)cap * sizeof *d);
+        if (!d) return cli_fail("combo", FERRO_ENOMEM);
+        d[0] = 0;
+        if (!list) for (; k <= 5; k++) d[k] = 0.18 * k;
+        for (const char *s = list; s && *s;) {
+            char item[64];
+            const char *e = strchr(s, ',');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            double v;
+            snprintf(item, sizeof item, "%.*s", (int)(len < 63 ? len : 63), s);
+            if (ferro_parse_double(item, &v) || v < 0 || v > 1) {
+                free(d);
+                return cli_usage_error("combo", NULL, "%s: '%s' is not a knockdown fraction (0..1)", opt, item);
+            }
+            if (v > 0 && v > d[k - 1]) d[k++] = v;
+            else if (v > 0) { free(d); return cli_usage_error("combo", NULL, "%s: fractions must increase", opt); }
+            s = e ? e + 1 : s + len;
+        }
+        *dose = d;
+        *n = k;
+        return CLI_EXIT_OK;
+    }
+    if ((rc = ferro_world_find_agent(w, drug, agent))) return cli_fail("combo", ferro_error_prefix(rc, "--drug"));
+    if (list || range) return cli_dose_series("combo", opt, w, *agent, list, range, dose, n);
+    double lo, hi;
+    double *d = malloc(6 * sizeof *d);
+    if (!d) return cli_fail("combo", FERRO_ENOMEM);
+    if ((rc = ferro_screen_agent_range(w, *agent, &lo, &hi)) || (rc = ferro_screen_logspace(lo, hi, 5, d + 1))) {
+        free(d);
+        return cli_fail("combo", rc);
+    }
+    d[0] = 0;
+    *dose = d;
+    *n = 6;
+    return CLI_EXIT_OK;
+}
+
+static int run_model(const cli_well_t *well, const char *const *drug, const char *const *list, const char *const *range,
+                     const cli_common_t *com)
+{
+    ferro_world_t *w = NULL;
+    int st = cli_world_load("combo", &w), rc, aa, ab, ga, gb, na = 0, nb = 0;
+    if (st) return st;
+    double *da = NULL, *db = NULL;
+    ferro_grid_t *g = NULL;
+    ferro_synergy_t *s = NULL;
+    ferro_dose_t *bg = calloc((size_t)well->nwith + 1, sizeof *bg);
+    ferro_gene_factor_t *gf = calloc((size_t)well->nset + 1, sizeof *gf);
+    ferro_condition_t c;
+    if (!bg || !gf) { st = cli_fail("combo", FERRO_ENOMEM); goto out; }
+    if ((st = cli_well_condition(well, "combo", com, w, &c, bg, gf))) goto out;
+    if ((st = axis(w, list[0] ? "--doses-a" : "--range-a", drug[0], list[0], range[0], &aa, &ga, &da, &na))) goto out;
+    if (ga >= 0) { st = cli_usage_error("combo", NULL, "the first --drug must be an agent (a knockdown can be B)"); goto out; }
+    if ((st = axis(w, list[1] ? "--doses-b" : "--range-b", drug[1], list[1], range[1], &ab, &gb, &db, &nb))) goto out;
+    if ((rc = ferro_screen_matrix(w, &c, aa, da, na, ab, gb, db, nb, &g)) || (rc = ferro_synergy_compute(g, &s))) {
+        st = cli_fail("combo", rc);
+        goto out;
+    }
+    ferro_out_t *o;
+    if ((rc = ferro_out_open(com->out, &o))) { st = cli_fail("combo", rc); goto out; }
+    char bname[160];
+    if (gb >= 0) snprintf(bname, sizeof bname, "kd:%s", ferro_world_gene_name(w, gb));
+    else snprintf(bname, sizeof bname, "%s", ferro_world_agent_name(w, ab));
+    const char *an = ferro_world_agent_name(w, aa), *bn = bname;
+    write_pairs(ferro_out_fp(o), com->json, ferro_world_cell_name(w, c.cell), 1, &an, &bn, &g, &s);
+    if ((rc = ferro_out_commit(o))) st = cli_fail("combo", rc);
+out:
+    free(da);
+    free(db);
+    free(bg);
+    free(gf);
+    ferro_grid_free(g);
+    ferro_synergy_free(s);
+    ferro_world_free(w);
+    return st;
+}
+
 int cmd_combo(int argc, char **argv)
 {
-    static const struct option opts[] = {{"data", required_argument, 0, 'D'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
+                                         {"doses-a", required_argument, 0, 'a'}, {"doses-b", required_argument, 0, 'b'},
+                                         {"range-a", required_argument, 0, 'A'}, {"range-b", required_argument, 0, 'B'},
+                                         CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     cli_common_t com;
+    cli_well_t well;
     cli_common_init(&com);
+    if (cli_well_init(&well, argc)) return cli_fail("combo", FERRO_ENOMEM);
     cli_getopt_reset();
-    const char *data = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    const char *data = NULL, *drug[2] = {NULL, NULL}, *list[2] = {NULL, NULL}, *range[2] = {NULL, NULL};
+    int c, st = -1, ndrug = 0;
+    while (st < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        if (c == 'D') data = optarg;
-        else return cli_usage_error("combo", usage, "unknown option");
+        if (h == 0) h = cli_well_handle(&well, "combo", c, optarg);
+        if (h == 2) st = CLI_EXIT_OK;
+        else if (h < 0) st = CLI_EXIT_USAGE;
+        else if (h == 1) continue;
+        else if (c == 'D') data = optarg;
+        else if (c == 'd' && ndrug < 2) drug[ndrug++] = optarg;
+        else if (c == 'd') st = cli_usage_error("combo", usage, "--drug given more than twice");
+        else if (c == 'a' || c == 'b') list[c - 'a'] = optarg;
+        else if (c == 'A' || c == 'B') range[c - 'A'] = optarg;
+        else st = cli_usage_error("combo", usage, "unknown option");
     }
-    if (optind < argc) return cli_usage_error("combo", usage, "unexpected argument '%s'", argv[optind]);
-    if (!data) return cli_usage_error("combo", usage, "--data FILE is required");
-    return run_data(data, &com);
+    if (st < 0 && optind < argc) st = cli_usage_error("combo", usage, "unexpected argument '%s'", argv[optind]);
+    if (st < 0 && data && (ndrug || well.cell))
+        st = cli_usage_error("combo", usage, "--data reads measured wells: it takes no --cell or --drug");
+    if (st < 0 && !data && ndrug != 2) st = cli_usage_error("combo", usage, "give --cell NAME --drug A --drug B, or --data FILE");
+    if (st < 0) st = data ? run_data(data, &com) : run_model(&well, drug, list, range, &com);
+    cli_well_free(&well);
+    return st;
 }

@@ -1,27 +1,39 @@
-/* cmd_dose.c — `ferrosim dose`: dose–response curves with the four-parameter logistic fit, from
- * measured plate data (--data). */
+/* cmd_dose.c — `ferrosim dose`: dose–response curves with the four-parameter logistic fit, of the
+ * model (--cell, --drug: a simulated dose series) or of measured plate data (--data). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_pharm.h"
 #include "ferrosim/doseresp.h"
 #include "ferrosim/io.h"
+#include "ferrosim/screen.h"
 
-const char cmd_dose_summary[] = "dose-response curve and 4PL fit (IC50 with CI) of measured data";
+const char cmd_dose_summary[] = "dose-response curve and 4PL fit (IC50 with CI), simulated or measured";
 
 static const char usage[] =
-    "Usage: ferrosim dose --data FILE [--out PATH] [--json]\n"
+    "Usage: ferrosim dose --cell NAME --drug NAME [--doses LIST | --range LO:HI:N] [--time H]\n"
+    "                     [--cells N] [--set GENE=FACTOR]... [--with AGENT=DOSE]...\n"
+    "       ferrosim dose --data FILE\n"
     "\n"
     "Fits the four-parameter logistic  v = bottom + (top - bottom) / (1 + (dose / IC50)^hill)\n"
     "on log dose (GSL nonlinear least squares) to each drug's viabilities, with 95% confidence\n"
     "intervals (t quantiles), R^2, the dose reaching 50% viability (if the fitted curve crosses it\n"
     "within the tested doses) and the normalised area under the curve on log10 dose.\n"
     "\n"
+    "Model mode simulates a population of virtual cells per dose (the doses share one untreated\n"
+    "reference; viability = live cells relative to it, as a CCK-8 reads).\n"
+    "  --drug NAME          the agent (ferrosim list agents)\n"
+    "  --doses LIST         doses, comma-separated, units allowed (e.g. 10nM,100nM,1uM); default:\n"
+    "                       9 log-spaced doses over 1/100 to 100 x the agent's EC50s\n"
+    "  --range LO:HI:N      N log-spaced doses from LO to HI\n"
+    CLI_WELL_HELP
+    "\n"
     "  --data FILE   measured wells: a header with the columns drug, dose, viability (any order;\n"
     "                extra columns ignored), one row per well, replicates allowed; viability is a\n"
     "                fraction of the untreated control (1 = no effect); NA wells are skipped.\n"
     "\n"
-    "Output (TSV, one row per drug and dose): drug, dose, n, viability (mean), sd, fitted, status,\n"
+    "Output (TSV, one row per drug and dose): [cell,] drug, dose, n, viability (mean), sd, fitted, status,\n"
     "bottom, top, ic50, hill (each with _lo/_hi: the 95% CI), r2, dose_v50, auc, auc_obs. status is\n"
     "ok, flat, single_dose, too_few_doses, no_convergence or singular; without a fit the fitted\n"
     "numbers are NA.\n"
@@ -128,23 +140,81 @@ static int run_data(const char *path, const cli_common_t *com)
     return rc ? cli_fail("dose", rc) : CLI_EXIT_OK;
 }
 
+static int run_model(const cli_well_t *well, const char *drug, const char *list, const char *range,
+                     const cli_common_t *com)
+{
+    ferro_world_t *w = NULL;
+    int st = cli_world_load("dose", &w), agent, rc, nd = 0;
+    if (st) return st;
+    double *dose = NULL, *viab = NULL;
+    ferro_dose_t *bg = calloc((size_t)well->nwith + 1, sizeof *bg);
+    ferro_gene_factor_t *gf = calloc((size_t)well->nset + 1, sizeof *gf);
+    ferro_condition_t c;
+    if (!bg || !gf) { st = cli_fail("dose", FERRO_ENOMEM); goto out; }
+    if ((rc = ferro_world_find_agent(w, drug, &agent))) { st = cli_fail("dose", ferro_error_prefix(rc, "--drug")); goto out; }
+    if ((st = cli_well_condition(well, "dose", com, w, &c, bg, gf))) goto out;
+    if ((st = cli_dose_series("dose", list ? "--doses" : "--range", w, agent, list, range, &dose, &nd))) goto out;
+    if (!(viab = malloc((size_t)nd * sizeof *viab))) { st = cli_fail("dose", FERRO_ENOMEM); goto out; }
+    ferro_dr_fit_t fit;
+    if ((rc = ferro_screen_dose_series(w, &c, agent, dose, nd, viab)) || (rc = ferro_dr_fit(dose, viab, nd, NULL, &fit))) {
+        st = cli_fail("dose", rc);
+        goto out;
+    }
+    ferro_out_t *o;
+    if ((rc = ferro_out_open(com->out, &o))) { st = cli_fail("dose", rc); goto out; }
+    FILE *fp = ferro_out_fp(o);
+    const char *cell = ferro_world_cell_name(w, c.cell), *name = ferro_world_agent_name(w, agent);
+    if (com->json) {
+        const char *keys[] = {"cell", "drug", "unit"}, *vals[] = {cell, name, ferro_world_agent_unit(w, agent)};
+        fputc('[', fp);
+        ferro_dr_write_json(fp, keys, vals, 3, dose, viab, NULL, NULL, nd, &fit);
+        fputs("]\n", fp);
+    } else {
+        char key[512];
+        snprintf(key, sizeof key, "%s\t%s", cell, name);
+        ferro_dr_write_tsv_header(fp, "cell\tdrug");
+        ferro_dr_write_tsv_rows(fp, key, dose, viab, NULL, NULL, nd, &fit);
+    }
+    if ((rc = ferro_out_commit(o))) st = cli_fail("dose", rc);
+    if (!st && fit.status != FERRO_DR_OK) ferro_warn("%s on %s: no fit (%s)", name, cell, ferro_dr_status_name(fit.status));
+out:
+    free(dose);
+    free(viab);
+    free(bg);
+    free(gf);
+    ferro_world_free(w);
+    return st;
+}
+
 int cmd_dose(int argc, char **argv)
 {
-    static const struct option opts[] = {{"data", required_argument, 0, 'D'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
+                                         {"doses", required_argument, 0, 'L'}, {"range", required_argument, 0, 'R'},
+                                         CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     cli_common_t com;
+    cli_well_t well;
     cli_common_init(&com);
+    if (cli_well_init(&well, argc)) return cli_fail("dose", FERRO_ENOMEM);
     cli_getopt_reset();
-    const char *data = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    const char *data = NULL, *drug = NULL, *list = NULL, *range = NULL;
+    int c, st = -1;
+    while (st < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        if (c == 'D') data = optarg;
-        else return cli_usage_error("dose", usage, "unknown option");
+        if (h == 0) h = cli_well_handle(&well, "dose", c, optarg);
+        if (h == 2) st = CLI_EXIT_OK;
+        else if (h < 0) st = CLI_EXIT_USAGE;
+        else if (h == 1) continue;
+        else if (c == 'D') data = optarg;
+        else if (c == 'd') drug = optarg;
+        else if (c == 'L') list = optarg;
+        else if (c == 'R') range = optarg;
+        else st = cli_usage_error("dose", usage, "unknown option");
     }
-    if (optind < argc) return cli_usage_error("dose", usage, "unexpected argument '%s'", argv[optind]);
-    if (!data) return cli_usage_error("dose", usage, "--data FILE is required");
-    return run_data(data, &com);
+    if (st < 0 && optind < argc) st = cli_usage_error("dose", usage, "unexpected argument '%s'", argv[optind]);
+    if (st < 0 && data && (drug || well.cell))
+        st = cli_usage_error("dose", usage, "--data reads measured wells: it takes no --cell or --drug");
+    if (st < 0 && !data && !drug) st = cli_usage_error("dose", usage, "give --cell NAME --drug NAME, or --data FILE");
+    if (st < 0) st = data ? run_data(data, &com) : run_model(&well, drug, list, range, &com);
+    cli_well_free(&well);
+    return st;
 }

@@ -117,6 +117,8 @@ void ferro_dr_plate_free(ferro_dr_plate_t *p);
  * curve's bottom, top, ic50, hill (each with _lo and _hi: the CI), r2, dose_v50, auc, auc_obs
  * (repeated on every row of the curve). key_header is e.g. "drug" or "cell\tagent"; key the values. */
 void ferro_dr_write_tsv_header(FILE *fp, const char *key_header);
+/* A TSV field: a tab, then %.6g or NA for NAN. */
+void ferro_dr_write_num(FILE *fp, double v);
 void ferro_dr_write_tsv_rows(FILE *fp, const char *key, const double *udose, const double *mean,
                              const double *sd, const int *count, int ndose, const ferro_dr_fit_t *fit);
 /* One JSON object {"points": [...], "fit": {...}} with the key fields first ("drug": ...):

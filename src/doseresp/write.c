@@ -4,11 +4,12 @@
 
 #include <math.h>
 
-static void num(FILE *fp, double v)
+void ferro_dr_write_num(FILE *fp, double v)
 {
     if (isnan(v)) fputs("\tNA", fp);
     else fprintf(fp, "\t%.6g", v);
 }
+
 
 void ferro_dr_write_tsv_header(FILE *fp, const char *key_header)
 {
@@ -23,19 +24,19 @@ void ferro_dr_write_tsv_rows(FILE *fp, const char *key, const double *udose, con
 {
     for (int i = 0; i < ndose; i++) {
         fprintf(fp, "%s\t%.6g\t%d", key, udose[i], count ? count[i] : 1);
-        num(fp, mean[i]);
-        num(fp, sd ? sd[i] : NAN);
-        num(fp, ferro_dr_eval(fit, udose[i]));
+        ferro_dr_write_num(fp, mean[i]);
+        ferro_dr_write_num(fp, sd ? sd[i] : NAN);
+        ferro_dr_write_num(fp, ferro_dr_eval(fit, udose[i]));
         fprintf(fp, "\t%s", ferro_dr_status_name(fit->status));
         for (int k = 0; k < FERRO_DR_NPAR; k++) {
-            num(fp, fit->est[k]);
-            num(fp, fit->ci_lo[k]);
-            num(fp, fit->ci_hi[k]);
+            ferro_dr_write_num(fp, fit->est[k]);
+            ferro_dr_write_num(fp, fit->ci_lo[k]);
+            ferro_dr_write_num(fp, fit->ci_hi[k]);
         }
-        num(fp, fit->r2);
-        num(fp, fit->dose_v50);
-        num(fp, fit->auc);
-        num(fp, fit->auc_obs);
+        ferro_dr_write_num(fp, fit->r2);
+        ferro_dr_write_num(fp, fit->dose_v50);
+        ferro_dr_write_num(fp, fit->auc);
+        ferro_dr_write_num(fp, fit->auc_obs);
         fputc('\n', fp);
     }
 }

@@ -4,11 +4,6 @@
 
 #include <math.h>
 
-static void num(FILE *fp, double v)
-{
-    if (isnan(v)) fputs("\tNA", fp);
-    else fprintf(fp, "\t%.6g", v);
-}
 
 void ferro_synergy_write_tsv_header(FILE *fp, const char *key_header)
 {
@@ -23,10 +18,10 @@ void ferro_synergy_write_tsv_rows(FILE *fp, const char *key, const ferro_grid_t 
         for (int j = 0; j < g->nb; j++) {
             int c = i * g->nb + j;
             fprintf(fp, "%s\t%.6g\t%.6g\t%d", key, g->dose_a[i], g->dose_b[j], g->n[c]);
-            num(fp, g->viability[c]);
-            num(fp, g->sd[c]);
-            num(fp, s->inhib[c]);
-            for (int m = 0; m < FERRO_SYN_NMETHODS; m++) num(fp, s->score[m][c]);
+            ferro_dr_write_num(fp, g->viability[c]);
+            ferro_dr_write_num(fp, g->sd[c]);
+            ferro_dr_write_num(fp, s->inhib[c]);
+            for (int m = 0; m < FERRO_SYN_NMETHODS; m++) ferro_dr_write_num(fp, s->score[m][c]);
             fputc('\n', fp);
         }
 }
@@ -41,8 +36,8 @@ void ferro_synergy_write_summary_rows(FILE *fp, const char *key, const ferro_gri
     for (int m = 0; m < FERRO_SYN_NMETHODS; m++) {
         int i = s->msa_i[m], j = s->msa_j[m], w = s->msa_size;
         fprintf(fp, "%s\t%s", key, ferro_synergy_method_name(m));
-        num(fp, s->mean[m]);
-        num(fp, s->msa[m]);
+        ferro_dr_write_num(fp, s->mean[m]);
+        ferro_dr_write_num(fp, s->msa[m]);
         fprintf(fp, "\t%.6g\t%.6g\t%.6g\t%.6g\n", g->dose_a[i], g->dose_a[i + w - 1], g->dose_b[j], g->dose_b[j + w - 1]);
     }
 }

@@ -24,6 +24,16 @@ awk -F'\t' '$3 == 1 && $4 == 1 { exit !($5 == 2 && $9 == 12) }' "$tmp/rep.out" |
 "$FERROSIM" combo --data "$D/small.tsv" --json > "$tmp/s.json" || err "json exit"
 /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert abs(d[0]['summary']['bliss']['mean']-13.5)<1e-9" "$tmp/s.json" || err "json Bliss mean"
 
+# model mode: the single-agent column of a simulated matrix equals the simulated dose series of
+# that agent alone (same cells, same seed, one untreated reference each) to 1e-6 relative
+"$FERROSIM" combo --cell Jurkat --drug rapamycin --drug erastin --doses-a 0.001,0.01,0.1 --doses-b 0.1,1,10 \
+  --cells 2 --quiet > "$tmp/m.tsv" || err "model combo exit $?"
+[ "$(grep -vc '^#' "$tmp/m.tsv")" -eq 17 ] || err "model combo: header + 16 cells"
+"$FERROSIM" dose --cell Jurkat --drug rapamycin --doses 0.001,0.01,0.1 --cells 2 --quiet > "$tmp/d.tsv" || err "dose exit"
+awk -F'\t' 'NR == FNR { if (FNR > 1) v[$3 + 0] = $5; next }
+  /^#/ || $4 == "dose_a" { next } $5 == 0 { d = $7 / v[$4 + 0] - 1; if (d < 0) d = -d; if (d > 1e-6) bad = 1; n++ }
+  END { exit bad || n != 4 }' "$tmp/d.tsv" "$tmp/m.tsv" || err "matrix column B = 0 equals the dose series of A"
+
 check_bad() {
   "$FERROSIM" combo --data "$D/bad/$1" > "$tmp/out" 2> "$tmp/err"
   rc=$?

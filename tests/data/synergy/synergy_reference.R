@@ -4,6 +4,7 @@
 # peer in bench/combo.sh.
 #   Rscript synergy_reference.R make            -> writes noisy.tsv and noisy_reference.tsv here
 #   Rscript synergy_reference.R score IN.tsv    -> prints the per-cell scores of a matrix (TSV)
+#   Rscript synergy_reference.R time IN.tsv N   -> seconds per matrix for the scoring (mean of N)
 # Model on the viability scale: v = b + (t - b) / (1 + exp(h (log x - lc))); % inhibition = 100 (1 - v).
 ll4 <- function(x, b, t, lc, h) {
   q <- ifelse(x == 0, ifelse(h > 0, 1, 0), 1 / (1 + exp(h * (log(x) - lc))))
@@ -111,4 +112,8 @@ if (length(args) >= 1 && args[1] == "make") {
   m <- read_matrix(args[2])
   s <- scores(m$da, m$db, m$V); s[] <- lapply(s, signif, 8)
   write.table(s, stdout(), sep = "\t", quote = FALSE, row.names = FALSE)
+} else if (length(args) >= 3 && args[1] == "time") {
+  m <- read_matrix(args[2]); n <- as.integer(args[3])
+  el <- system.time(for (k in seq_len(n)) scores(m$da, m$db, m$V))[["elapsed"]]
+  cat(sprintf("%.6f\n", el / n))
 }

@@ -1,0 +1,57 @@
+#!/bin/sh
+# bench/combo.sh — the unit of work of the pharmacology layer: a 10 x 10 combination matrix
+# (9 doses + 0 of each agent) at 1,000 virtual cells per well over 72 h, at 1 and 2 threads;
+# then the fitting + synergy part alone (`ferrosim combo --data` on the simulated matrix: two 4PL
+# single-agent fits, 18 ZIP refits, Loewe roots, Bliss, HSA) side by side with an R peer doing
+# the same computation (tests/data/synergy/synergy_reference.R: stats::nls + uniroot).
+# There is no peer for the simulation part here (bench/ of the population layer compares the
+# solver with SciPy/deSolve).
+#
+# Usage: bench/combo.sh            (uses build/ferrosim; builds Release if it is missing)
+# Environment: CELL (Jurkat), AGENT_A (erastin), AGENT_B (RSL3), RANGE_A, RANGE_B, CELLS (1000),
+#              REPS (20, repetitions of the fast fitting part)
+set -eu
+cd "$(dirname "$0")/.."
+F=${FERROSIM:-build/ferrosim}
+if [ ! -x "$F" ]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j2 >/dev/null
+fi
+CELL=${CELL:-Jurkat}
+AGENT_A=${AGENT_A:-erastin}
+AGENT_B=${AGENT_B:-RSL3}
+RANGE_A=${RANGE_A:-0.01:100:9}
+RANGE_B=${RANGE_B:-0.001:10:9}
+CELLS=${CELLS:-1000}
+REPS=${REPS:-20}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+now() { date +%s.%N; }
+el() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+echo "ferrosim combo: $CELL, $AGENT_A ($RANGE_A) x $AGENT_B ($RANGE_B), 10 x 10 wells, $CELLS cells/well, 72 h"
+for t in 1 2; do
+  t0=$(now)
+  "$F" combo --cell "$CELL" --drug "$AGENT_A" --drug "$AGENT_B" --range-a "$RANGE_A" --range-b "$RANGE_B" \
+    --cells "$CELLS" --time 72 --threads $t --quiet --out "$tmp/matrix$t.tsv"
+  t1=$(now)
+  eval "sim$t=$(el "$t0" "$t1")"
+  echo "  threads $t: $(el "$t0" "$t1") s  (100 wells x $CELLS cells + the untreated reference)"
+done
+if cmp -s "$tmp/matrix1.tsv" "$tmp/matrix2.tsv"; then echo "  1- and 2-thread outputs identical"; else echo "  WARNING: outputs differ between thread counts"; fi
+awk -v a="$sim1" -v b="$sim2" 'BEGIN { printf "  speed-up 2 vs 1 thread: %.2fx; per virtual cell-simulation: %.1f us (1 thread)\n", a / b, a / (101 * '"$CELLS"') * 1e6 }'
+
+echo "fitting + synergy scores on that matrix (mean of $REPS runs):"
+t0=$(now)
+i=0
+while [ $i -lt "$REPS" ]; do "$F" combo --data "$tmp/matrix1.tsv" --quiet > "$tmp/scores.tsv"; i=$((i + 1)); done
+t1=$(now)
+ours=$(awk -v a="$t0" -v b="$t1" -v n="$REPS" 'BEGIN { printf "%.5f", (b - a) / n }')
+peer=$(Rscript tests/data/synergy/synergy_reference.R time "$tmp/matrix1.tsv" 3)
+echo "  ferrosim combo --data (whole process): $ours s"
+echo "  R peer (nls + uniroot, scoring only):   $peer s"
+awk -v a="$ours" -v b="$peer" 'BEGIN { printf "  ratio R / ferrosim: %.0fx\n", b / a }'
+# the two agree (same definitions): largest difference over all cells and methods
+Rscript tests/data/synergy/synergy_reference.R score "$tmp/matrix1.tsv" > "$tmp/r.tsv"
+grep -v '^#' "$tmp/scores.tsv" | awk -F'\t' 'NR == FNR { if (FNR > 1) r[$1 "," $2] = $3 " " $4 " " $5 " " $6; next }
+  FNR > 1 { split(r[$4 "," $5], v, " "); for (m = 1; m <= 4; m++) { d = $(8 + m) - v[m]; if (d < 0) d = -d; if (d > mx) mx = d } }
+  END { printf "  largest |ferrosim - R| score difference: %.2g percentage points\n", mx }' "$tmp/r.tsv" -

@@ -1,0 +1,170 @@
+/* cli_pharm.c — the well and dose-series options of the pharmacology commands. */
+#include "cli_pharm.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ferrosim/screen.h"
+
+int cli_well_init(cli_well_t *a, int argc)
+{
+    memset(a, 0, sizeof *a);
+    a->time = 72;
+    a->ncells = 1000;
+    a->set = calloc((size_t)argc + 1, sizeof *a->set);
+    a->with = calloc((size_t)argc + 1, sizeof *a->with);
+    return a->set && a->with ? 0 : FERRO_ENOMEM;
+}
+
+void cli_well_free(cli_well_t *a)
+{
+    free(a->set);
+    free(a->with);
+}
+
+int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg)
+{
+    long n;
+    switch (opt) {
+    case CLI_OPT_CELL: a->cell = arg; return 1;
+    case CLI_OPT_SET: a->set[a->nset++] = arg; return 1;
+    case CLI_OPT_WITH: a->with[a->nwith++] = arg; return 1;
+    case CLI_OPT_TIME:
+        if (ferro_parse_double(arg, &a->time) || !(a->time > 0)) {
+            fprintf(stderr, "ferrosim %s: --time: '%s' is not a positive number of hours\n", cmd, arg);
+            return -1;
+        }
+        return 1;
+    case CLI_OPT_CELLS:
+        if (ferro_parse_long(arg, &n) || n < 1 || n > 100000000) {
+            fprintf(stderr, "ferrosim %s: --cells: '%s' is not a cell count (1 or more)\n", cmd, arg);
+            return -1;
+        }
+        a->ncells = n;
+        return 1;
+    default: return 0;
+    }
+}
+
+/* "NAME=VALUE" -> name (copied into buf) and value text. */
+static int split(const char *cmd, const char *opt, const char *s, char *buf, size_t n, const char **val)
+{
+    const char *eq = strrchr(s, '=');
+    if (!eq || eq == s || !eq[1] || (size_t)(eq - s) >= n) {
+        fprintf(stderr, "ferrosim %s: %s '%s': expected NAME=VALUE\n", cmd, opt, s);
+        return -1;
+    }
+    memcpy(buf, s, (size_t)(eq - s));
+    buf[eq - s] = 0;
+    *val = eq + 1;
+    return 0;
+}
+
+int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, const ferro_world_t *w,
+                       ferro_condition_t *c, ferro_dose_t *doses, ferro_gene_factor_t *factors)
+{
+    int rc;
+    ferro_condition_init(c);
+    if (!a->cell) return cli_usage_error(cmd, NULL, "--cell NAME is required (or --data FILE)");
+    if ((rc = ferro_world_find_cell(w, a->cell, &c->cell))) return cli_fail(cmd, rc);
+    for (int i = 0; i < a->nset; i++) {
+        char name[256];
+        const char *val;
+        double f;
+        if (split(cmd, "--set", a->set[i], name, sizeof name, &val)) return CLI_EXIT_USAGE;
+        if ((rc = ferro_world_find_gene(w, name, &factors[i].gene))) return cli_fail(cmd, rc);
+        if (ferro_parse_double(val, &f) || f < 0)
+            return cli_usage_error(cmd, NULL, "--set %s: '%s' is not a non-negative factor", name, val);
+        factors[i].factor = f;
+    }
+    for (int i = 0; i < a->nwith; i++) {
+        char name[256];
+        const char *val;
+        if (split(cmd, "--with", a->with[i], name, sizeof name, &val)) return CLI_EXIT_USAGE;
+        if ((rc = ferro_world_find_agent(w, name, &doses[i].agent)) ||
+            (rc = ferro_world_parse_dose(w, doses[i].agent, val, &doses[i].dose)))
+            return cli_fail(cmd, ferro_error_prefix(rc, "--with %s", a->with[i]));
+    }
+    c->nfactors = a->nset;
+    c->factors = factors;
+    c->ndoses = a->nwith;
+    c->doses = doses;
+    c->t_end = a->time;
+    c->ncells = (int)a->ncells;
+    c->seed = com->seed;
+    c->threads = cli_threads(com);
+    return CLI_EXIT_OK;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+int cli_dose_series(const char *cmd, const char *opt, const ferro_world_t *w, int agent, const char *list,
+                    const char *range, double **dose, int *n)
+{
+    int rc;
+    *dose = NULL;
+    *n = 0;
+    if (list && range) return cli_usage_error(cmd, NULL, "give either a dose list or a range, not both");
+    double *d = NULL;
+    int k = 0;
+    if (range) {
+        char lo[64], hi[64];
+        long cnt;
+        const char *c1 = strchr(range, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+        if (!c1 || !c2 || c1 - range >= 64 || c2 - c1 - 1 >= 64 || ferro_parse_long(c2 + 1, &cnt) || cnt < 2 || cnt > 1000)
+            return cli_usage_error(cmd, NULL, "%s '%s': expected LO:HI:N (e.g. 0.01:100:9)", opt, range);
+        memcpy(lo, range, (size_t)(c1 - range));
+        lo[c1 - range] = 0;
+        memcpy(hi, c1 + 1, (size_t)(c2 - c1 - 1));
+        hi[c2 - c1 - 1] = 0;
+        double a, b;
+        if ((rc = ferro_world_parse_dose(w, agent, lo, &a)) || (rc = ferro_world_parse_dose(w, agent, hi, &b)))
+            return cli_fail(cmd, ferro_error_prefix(rc, "%s", opt));
+        if (!(d = malloc((size_t)(cnt + 1) * sizeof *d))) return cli_fail(cmd, FERRO_ENOMEM);
+        if ((rc = ferro_screen_logspace(a, b, (int)cnt, d + 1))) { free(d); return cli_fail(cmd, ferro_error_prefix(rc, "%s", opt)); }
+        k = (int)cnt + 1;
+    } else if (list) {
+        int cap = 2;
+        for (const char *s = list; *s; s++) cap += *s == ',';
+        if (!(d = malloc((size_t)cap * sizeof *d))) return cli_fail(cmd, FERRO_ENOMEM);
+        k = 1;
+        const char *s = list;
+        while (1) {
+            const char *e = strchr(s, ',');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            char item[64];
+            if (len == 0 || len >= sizeof item) { free(d); return cli_usage_error(cmd, NULL, "%s '%s': empty or too long dose", opt, list); }
+            memcpy(item, s, len);
+            item[len] = 0;
+            if ((rc = ferro_world_parse_dose(w, agent, item, &d[k]))) { free(d); return cli_fail(cmd, ferro_error_prefix(rc, "%s", opt)); }
+            if (d[k] > 0) k++;
+            if (!e) break;
+            s = e + 1;
+        }
+        qsort(d + 1, (size_t)(k - 1), sizeof *d, cmp_double);
+        int m = 1;
+        for (int i = 1; i < k; i++) if (m == 1 || d[i] != d[m - 1]) d[m++] = d[i];
+        k = m;
+    } else {
+        double a, b;
+        if ((rc = ferro_screen_agent_range(w, agent, &a, &b))) return cli_fail(cmd, rc);
+        if (!(d = malloc(10 * sizeof *d))) return cli_fail(cmd, FERRO_ENOMEM);
+        if ((rc = ferro_screen_logspace(a, b, 9, d + 1))) { free(d); return cli_fail(cmd, rc); }
+        k = 10;
+    }
+    d[0] = 0;
+    *dose = d;
+    *n = k;
+    return CLI_EXIT_OK;
+}
+
+int cli_world_load(const char *cmd, ferro_world_t **w)
+{
+    int rc = ferro_world_load(NULL, NULL, w);
+    return rc ? cli_fail(cmd, rc) : CLI_EXIT_OK;
+}

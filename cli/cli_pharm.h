@@ -1,0 +1,48 @@
+/* cli_pharm.h — options shared by the model modes of `dose`, `combo` and `screen`: the well
+ * (--cell, --set, --with, --time, --cells) and dose series (--doses LIST, --range LO:HI:N). */
+#ifndef FERRO_CLI_PHARM_H
+#define FERRO_CLI_PHARM_H
+
+#include "cli.h"
+#include "ferrosim/population.h"
+
+typedef struct {
+    const char *cell;
+    int nset, nwith;
+    const char **set;   /* GENE=FACTOR */
+    const char **with;  /* AGENT=DOSE (a background agent in every well) */
+    double time;        /* hours */
+    long ncells;        /* virtual cells per well */
+} cli_well_t;
+
+/* Option ids (above the shared ones) and their getopt_long entries. */
+enum { CLI_OPT_CELL = 1100, CLI_OPT_SET, CLI_OPT_WITH, CLI_OPT_TIME, CLI_OPT_CELLS };
+#define CLI_WELL_LONGOPTS                                                                           \
+    {"cell", required_argument, 0, CLI_OPT_CELL}, {"set", required_argument, 0, CLI_OPT_SET},       \
+    {"with", required_argument, 0, CLI_OPT_WITH}, {"time", required_argument, 0, CLI_OPT_TIME},     \
+    {"cells", required_argument, 0, CLI_OPT_CELLS}
+#define CLI_WELL_HELP                                                                              \
+    "  --cell NAME          cell line (ferrosim list cells)\n"                                     \
+    "  --set GENE=FACTOR    scale the gene's expression (0 knockout, 0.2 knockdown, 5 overexpression)\n" \
+    "  --with AGENT=DOSE    a background agent in every well (e.g. --with ferrostatin-1=1uM)\n"     \
+    "  --time H             endpoint in hours (default 72)\n"                                      \
+    "  --cells N            virtual cells per well (default 1000)\n"
+
+/* argc-sized arrays for set/with; defaults. Returns 0 or FERRO_ENOMEM. */
+int cli_well_init(cli_well_t *a, int argc);
+void cli_well_free(cli_well_t *a);
+/* Handle a well option: 1 handled, 0 not a well option, -1 bad value (message printed). */
+int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg);
+/* The condition template (cell, factors, background doses, time, cells, seed, threads). doses
+ * and factors must have room for a->nwith and a->nset entries. Returns an exit status. */
+int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, const ferro_world_t *w,
+                       ferro_condition_t *c, ferro_dose_t *doses, ferro_gene_factor_t *factors);
+/* A dose series for agent: --doses LIST (comma-separated, units allowed), --range LO:HI:N
+ * (log-spaced), or neither: the agent's default range (9 doses). Dose 0 is put first. *dose is
+ * malloc'ed. Returns an exit status. */
+int cli_dose_series(const char *cmd, const char *opt, const ferro_world_t *w, int agent, const char *list,
+                    const char *range, double **dose, int *n);
+/* Load the world (data directory from FERROSIM_DATA or the built-in one). Returns an exit status. */
+int cli_world_load(const char *cmd, ferro_world_t **w);
+
+#endif

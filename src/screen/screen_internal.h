@@ -1,0 +1,30 @@
+/* screen_internal.h — the screen's collected results, shared by its run, table and report files. */
+#ifndef FERRO_SCREEN_INTERNAL_H
+#define FERRO_SCREEN_INTERNAL_H
+
+#include "ferrosim/screen.h"
+
+typedef struct {
+    int ncell, nagent, ndose;       /* ndose includes dose 0 */
+    int *cell, *agent;              /* world indices */
+    int normal;                     /* position of the normal reference in cell[], -1 if none */
+    double *dose;                   /* nagent x ndose */
+    double *lo, *hi;                /* nagent: tested range (positive doses) */
+    double *viab;                   /* ncell x nagent x ndose */
+    ferro_dr_fit_t *fit;            /* ncell x nagent */
+    int ncombo;
+    const ferro_screen_combo_t *combo;
+    ferro_grid_t **grid;            /* ncombo */
+    ferro_synergy_t **syn;          /* ncombo */
+} screen_data_t;
+
+int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir);
+int ferro_screen_write_report(const ferro_world_t *w, const ferro_screen_options_t *o, const screen_data_t *d,
+                              const char *path);
+/* Name of combination k's second axis ("erastin" or "MYB knockdown (fraction)") into buf. */
+const char *ferro_screen_combo_b_name(const ferro_world_t *w, const ferro_screen_combo_t *c, char *buf, size_t n);
+/* Lineage contrast of one agent: mean AUC and mean log10 IC50 per lineage, Welch t-test on AUC. */
+typedef struct { int n_t, n_b, nfit_t, nfit_b; double auc_t, auc_b, p_auc, lic50_t, lic50_b; } screen_lineage_t;
+void ferro_screen_lineage(const ferro_world_t *w, const screen_data_t *d, int a, screen_lineage_t *out);
+
+#endif

@@ -1,0 +1,28 @@
+#!/bin/sh
+# test_dose_model.sh — `ferrosim dose --cell --drug` (model mode) on a tiny population: a fitted
+# curve whose IC50 lies in the tested range and whose points match the fit (R^2 > 0.99), a
+# background agent (--with) lowering the top, and unknown names: exit 2 with a suggestion.
+set -u
+fail=0
+err() { echo "FAIL: $*" >&2; fail=1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$FERROSIM" dose --cell Jurkat --drug RSL3 --range 0.001:10:7 --cells 3 --quiet > "$tmp/d.tsv" || err "model dose exit $?"
+[ "$(wc -l < "$tmp/d.tsv")" -eq 9 ] || err "header + 8 doses (0 and 7)"
+awk -F'\t' 'NR == 2 { exit !($1 == "Jurkat" && $2 == "RSL3" && $3 == 0 && $5 == 1) }' "$tmp/d.tsv" || err "dose 0 has viability 1"
+awk -F'\t' 'NR == 2 { exit !($8 == "ok" && $15 > 0.001 && $15 < 10 && $21 > 0.99) }' "$tmp/d.tsv" || err "fit ok, IC50 in range, R2 > 0.99: $(sed -n 2p "$tmp/d.tsv")"
+# monotone: viability does not rise with dose
+awk -F'\t' 'NR > 2 && $5 > prev + 1e-6 { exit 1 } NR > 1 { prev = $5 }' "$tmp/d.tsv" || err "viability falls with dose"
+
+"$FERROSIM" dose --cell Jurkat --drug RSL3 --doses 1nM,10nM,100nM,1uM,10uM --cells 3 --json --quiet > "$tmp/d.json" || err "json exit"
+/usr/bin/python3 -c "
+import json,sys; d=json.load(open(sys.argv[1]))[0]
+assert d['unit']=='uM' and abs(d['points'][1]['dose']-0.001)<1e-12, d['points'][1]" "$tmp/d.json" || err "units parsed (1nM = 0.001 uM)"
+
+"$FERROSIM" dose --cell Jurkat --drug erastn --cells 2 2> "$tmp/err"; [ $? -eq 2 ] || err "unknown drug: exit 2"
+grep -q "erastin" "$tmp/err" || err "suggests erastin: $(cat "$tmp/err")"
+"$FERROSIM" dose --cell Jurkatt --drug RSL3 --cells 2 2>/dev/null; [ $? -eq 2 ] || err "unknown cell: exit 2"
+"$FERROSIM" dose --cell Jurkat --drug RSL3 --range 1:0.1:x 2>/dev/null; [ $? -eq 2 ] || err "bad range: exit 2"
+"$FERROSIM" dose --cell Jurkat --drug RSL3 --data x.tsv 2>/dev/null; [ $? -eq 2 ] || err "--data with --cell: exit 2"
+exit $fail

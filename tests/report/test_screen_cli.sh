@@ -1,0 +1,35 @@
+#!/bin/sh
+# test_screen_cli.sh — a tiny `ferrosim screen` (two lines + the normal reference added, two
+# agents, one combination from a file, a knockdown axis): every table and the report written,
+# consistent with each other, self-contained HTML; a bad combination file: exit 2, line, column.
+set -u
+fail=0
+err() { echo "FAIL: $*" >&2; fail=1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf 'cell\tagent_a\tagent_b\nJurkat\terastin\tRSL3\nJurkat\tsorafenib\tkd:FTH1\n' > "$tmp/combos.tsv"
+"$FERROSIM" screen --cells Jurkat,NALM-6 --agents erastin,RSL3 --combos "$tmp/combos.tsv" --cells-per-well 2 \
+  --doses 5 --matrix 2 --out "$tmp/s" --quiet > "$tmp/stdout" || err "screen exit $?"
+grep -q "report: $tmp/s/report.html" "$tmp/stdout" || err "prints where the report is"
+for f in dose_response.tsv ic50.tsv selectivity.tsv lineage.tsv synergy.tsv synergy_summary.tsv report.html; do
+  [ -s "$tmp/s/$f" ] || err "$f written"
+done
+# 3 lines (normal added) x 2 agents
+[ "$(tail -n +2 "$tmp/s/ic50.tsv" | wc -l)" -eq 6 ] || err "ic50.tsv: 6 rows"
+grep -q "^normal lymphocytes	normal	erastin" "$tmp/s/ic50.tsv" || err "normal reference added"
+[ "$(tail -n +2 "$tmp/s/dose_response.tsv" | wc -l)" -eq 36 ] || err "dose_response.tsv: 6 curves x 6 doses"
+[ "$(tail -n +2 "$tmp/s/synergy.tsv" | wc -l)" -eq 18 ] || err "synergy.tsv: 2 matrices x 9 cells"
+grep -q "FTH1 knockdown (fraction)" "$tmp/s/synergy.tsv" || err "knockdown axis named"
+# selectivity = IC50 normal / IC50 line, from ic50.tsv
+awk -F'\t' 'NR == FNR { if ($5 == "ok") ic[$1 "," $3] = $6; next }
+  FNR > 1 && $3 == "Jurkat" && $1 == "RSL3" { r = ic["normal lymphocytes,RSL3"] / ic["Jurkat,RSL3"]; d = $7 / r - 1; if (d < 0) d = -d; bad = d > 1e-4 }
+  END { exit bad }' "$tmp/s/ic50.tsv" "$tmp/s/selectivity.tsv" || err "selectivity = IC50 ratio"
+h="$tmp/s/report.html"
+[ "$(grep -o '<svg' "$h" | wc -l)" -ge $((2 + 2 * 5 + 2)) ] || err "report: heat maps, synergy maps, curves"
+grep -q -e 'http:' -e 'https:' -e 'src=' -e 'href=' "$h" && err "report refers to something outside itself"
+
+printf 'cell\tagent_a\tagent_b\nJurkat\terastin\tRSL3\nJurkat\tnosuchdrug\tRSL3\n' > "$tmp/bad.tsv"
+"$FERROSIM" screen --cells Jurkat --agents RSL3 --combos "$tmp/bad.tsv" --out "$tmp/b" --quiet 2> "$tmp/err"
+[ $? -eq 2 ] || err "bad combos file: exit 2"
+grep -q "bad.tsv: line 3, column 2" "$tmp/err" || err "names line and column: $(cat "$tmp/err")"
+exit $fail
