@@ -34,7 +34,9 @@ static const char usage[] =
     "                fraction of the untreated control (1 = no effect); NA wells are skipped.\n"
     "\n"
     "Output (TSV, one row per drug and dose): [cell,] drug, dose, n, viability (mean), sd, fitted, status,\n"
-    "bottom, top, ic50, hill (each with _lo/_hi: the 95% CI), r2, dose_v50, auc, auc_obs. status is\n"
+    "bottom, top, ic50 (the relative IC50: half-way between top and bottom), hill (each with _lo/_hi:\n"
+    "the 95% CI), r2, dose_v50 (absolute IC50: the dose of 50% viability), auc (fitted curve), auc_obs\n"
+    "(points), both the mean viability over the tested log10-dose range. status is\n"
     "ok, flat, single_dose, too_few_doses, no_convergence or singular; without a fit the fitted\n"
     "numbers are NA.\n"
     "\n";
