@@ -12,8 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 [ "$(wc -l < "$tmp/d.tsv")" -eq 9 ] || err "header + 8 doses (0 and 7)"
 awk -F'\t' 'NR == 2 { exit !($1 == "Jurkat" && $2 == "RSL3" && $3 == 0 && $5 == 1) }' "$tmp/d.tsv" || err "dose 0 has viability 1"
 awk -F'\t' 'NR == 2 { exit !($8 == "ok" && $15 > 0.001 && $15 < 10 && $21 > 0.99) }' "$tmp/d.tsv" || err "fit ok, IC50 in range, R2 > 0.99: $(sed -n 2p "$tmp/d.tsv")"
-# monotone: viability does not rise with dose
-awk -F'\t' 'NR > 2 && $5 > prev + 1e-6 { exit 1 } NR > 1 { prev = $5 }' "$tmp/d.tsv" || err "viability falls with dose"
+# monotone: viability does not rise with dose (beyond the solver tolerance, rtol 1e-5)
+awk -F'\t' 'NR > 2 && $5 > prev + 1e-4 { exit 1 } NR > 1 { prev = $5 }' "$tmp/d.tsv" || err "viability falls with dose"
 
 "$FERROSIM" dose --cell Jurkat --drug RSL3 --doses 1nM,10nM,100nM,1uM,10uM --cells 3 --json --quiet > "$tmp/d.json" || err "json exit"
 /usr/bin/python3 -c "
