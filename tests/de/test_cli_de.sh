@@ -18,6 +18,13 @@ awk -F'\t' 'NR==FNR { if ($1 !~ /^#/ && $1 != "id") { t[$1]=$4; p[$1]=$5; q[$1]=
   { n++; if (off($4, t[$1]) || off($5, p[$1]) || off($6, q[$1]) || off($7, b[$1])) { print "FAIL: " $1; bad=1 } }
   END { if (n != 300) { print "FAIL: rows " n; bad=1 } exit bad }' "$D/synth_cont_limma.tsv" "$tmp/out.tsv" || fail=1
 
+# design matrix: coefficient x of ~ group + x equals R (first rows)
+"$FERROSIM" de --expr "$D/synth_ties_na.tsv" --design "$D/synth_design.tsv" --coef x > "$tmp/dx.tsv" 2>/dev/null \
+  || { echo "FAIL: de --design exit"; fail=1; }
+awk -F'\t' 'NR==FNR { if ($1 !~ /^#/ && $1 != "id") { t[$1]=$4 } next }
+  FNR > 1 && t[$1] != "NA" { d = $4 - t[$1]; if (d < 0) d = -d; s = t[$1] < 0 ? -t[$1] : t[$1]; if (d > 1e-6 * s) { print "FAIL: design " $1; bad = 1 } n++ }
+  END { if (n < 290) { print "FAIL: design rows " n; bad = 1 } exit bad }' "$D/synth_design_x.tsv" "$tmp/dx.tsv" || fail=1
+
 # --json and --volcano, --genes filter
 "$FERROSIM" de --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B \
   --method wilcoxon --genes g001,g002 --volcano --json > "$tmp/out.json" || { echo "FAIL: json exit"; fail=1; }

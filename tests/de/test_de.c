@@ -131,6 +131,36 @@ static void design_case(void)
     ferro_matrix_free(m);
 }
 
+/* limma, Welch and Wilcoxon give bit-identical results for 1 and 2 threads */
+static void threads_case(void)
+{
+    ferro_matrix_t *m = load_matrix(FERRO_TEST_DATA "/de/synth_ties_na.tsv");
+    int *g = m ? groups(m, FERRO_TEST_DATA "/de/synth_samples.tsv", "group", "A", "B") : NULL;
+    if (!g) { expect_true(0, "load"); ferro_matrix_free(m); return; }
+    for (int method = 0; method < 3; method++) {
+        ferro_de_result_t *r[2] = {NULL, NULL};
+        for (int k = 0; k < 2; k++) {
+            ferro_limma_opts_t o;
+            ferro_limma_opts_init(&o);
+            o.nthreads = k + 1;
+            int rc = method == 0 ? ferro_de_limma_groups(m->x, m->nrow, m->ncol, g, &o, &r[k])
+                   : method == 1 ? ferro_de_welch(m->x, m->nrow, m->ncol, g, k + 1, &r[k])
+                                 : ferro_de_wilcoxon(m->x, m->nrow, m->ncol, g, k + 1, &r[k]);
+            expect_int(rc, 0, "runs");
+        }
+        if (r[0] && r[1]) {
+            size_t sz = sizeof(double) * (size_t)m->nrow;
+            int same = !memcmp(r[0]->stat, r[1]->stat, sz) && !memcmp(r[0]->p, r[1]->p, sz) &&
+                       !memcmp(r[0]->adj_p, r[1]->adj_p, sz) && (!r[0]->B || !memcmp(r[0]->B, r[1]->B, sz));
+            expect_true(same, "identical for 1 and 2 threads");
+        }
+        ferro_de_result_free(r[0]);
+        ferro_de_result_free(r[1]);
+    }
+    free(g);
+    ferro_matrix_free(m);
+}
+
 static void bh_case(void)
 {
     /* R: p.adjust(c(0.01, 0.04, NA, 0.03, 0.04, 0.5), "BH") = 0.05 0.05 NA 0.05 0.05 0.5 */
@@ -147,6 +177,7 @@ int main(void)
     run_case("ALL_TvsB", FERRO_SOURCE_DIR "/data/cohorts/ALL/expr_genes.tsv.gz",
              FERRO_SOURCE_DIR "/data/cohorts/ALL/samples.tsv", "lineage", "T", "B", 1, 2);
     design_case();
+    threads_case();
     bh_case();
     return test_summary("de");
 }
