@@ -10,17 +10,19 @@
 #include "ferrosim/geneset.h"
 #include "ferrosim/io.h"
 
-const char cmd_score_summary[] = "per-sample gene-set scores: ssGSEA, GSVA, mean z-score";
+const char cmd_score_summary[] = "per-sample gene-set scores: ssGSEA, GSVA, z-scores";
 
 static const char usage[] =
-    "Usage: ferrosim score --expr MATRIX [--sets FILE[,FILE...]] [--method ssgsea|gsva|zscore] [options]\n"
+    "Usage: ferrosim score --expr MATRIX [--sets FILE[,FILE...]] [--method ssgsea|gsva|zscore|meanz] [options]\n"
     "Gene-set scores per sample, as R's GSVA 1.46 gsva(expr, sets, method = ...). Output: a\n"
     "samples x sets table (sample IDs in the first column, usable as `ferrosim cox --data`).\n\n"
     "  --expr FILE       expression matrix, genes x samples (TSV/CSV, .gz, GEO series matrix)\n"
     "  --sets LIST       gene sets: .gmt files and/or one-gene-per-line lists (named after the file),\n"
     "                    comma-separated; default: the FerrDb driver and suppressor sets and the\n"
     "                    review's signatures shipped in the data directory (genesets/)\n"
-    "  --method M        ssgsea (default) | gsva (Gaussian kernel) | zscore\n"
+    "  --method M        ssgsea (default) | gsva (Gaussian kernel) | zscore (GSVA's combined z-score,\n"
+    "                    sum of z / sqrt(size)) | meanz (mean of the genes' z-scores); gsva, zscore\n"
+    "                    and meanz leave out genes with a missing value or constant expression\n"
     "  --tau T           weight exponent (default: ssgsea 0.25, gsva 1)\n"
     "  --no-norm         ssgsea: do not divide by the range of all scores\n"
     "  --max-dev         gsva: the larger deviation instead of their sum (mx.diff = FALSE)\n"
@@ -106,7 +108,7 @@ int cmd_score(int argc, char **argv)
         {"min-size", required_argument, 0, O_MIN}, {"max-size", required_argument, 0, O_MAX},
         {"map", required_argument, 0, O_MAP}, {"collapse", required_argument, 0, O_COLLAPSE},
         {"by-set", no_argument, 0, O_BYSET}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const char *mname[] = {"ssgsea", "gsva", "zscore"};
+    static const char *mname[] = {"ssgsea", "gsva", "zscore", "meanz"};
     cli_common_t c;
     cli_common_init(&c);
     ferro_score_opts_t so;

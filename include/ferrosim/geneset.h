@@ -1,6 +1,6 @@
 /* ferrosim/geneset.h — gene sets (GMT files, one-gene-per-line lists) and per-sample gene-set
  * scores: ssGSEA, GSVA (Gaussian kernel) and the combined z-score, as the GSVA package 1.46
- * computes them (gsva(expr, sets, method = "ssgsea" | "gsva" | "zscore")).
+ * computes them (gsva(expr, sets, method = "ssgsea" | "gsva" | "zscore")), and the mean z-score.
  *
  * Reading: a file ending in .gmt (optionally .gz) is GMT (name, description, genes... per line,
  * tab-separated); anything else is a list with one gene per line ('#' comments and blank lines
@@ -44,7 +44,9 @@ int ferro_genesets_union(const ferro_genesets_t *gs, char ***genes, int *n) FERR
 int ferro_genesets_find(const ferro_genesets_t *gs, const char *name);
 void ferro_genesets_free(ferro_genesets_t *gs); /* NULL-safe */
 
-enum { FERRO_SCORE_SSGSEA = 0, FERRO_SCORE_GSVA = 1, FERRO_SCORE_ZSCORE = 2 };
+/* ZSCORE is GSVA's method = "zscore" (Lee et al.'s combined z-score, sum of z / sqrt(size));
+ * MEANZ is the mean of the set's per-gene z-scores (sum of z / size), with the same gene filter. */
+enum { FERRO_SCORE_SSGSEA = 0, FERRO_SCORE_GSVA = 1, FERRO_SCORE_ZSCORE = 2, FERRO_SCORE_MEANZ = 3 };
 
 typedef struct {
     int method;       /* FERRO_SCORE_* */
@@ -55,7 +57,7 @@ typedef struct {
     int nthreads;     /* <= 0: all cores; results do not depend on it */
 } ferro_score_opts_t;
 void ferro_score_opts_init(ferro_score_opts_t *o);
-/* "ssgsea" | "gsva" | "zscore" -> method (FERRO_EINVAL with a message otherwise). */
+/* "ssgsea" | "gsva" | "zscore" | "meanz" -> method (FERRO_EINVAL with a message otherwise). */
 int ferro_score_method_parse(const char *name, int *method) FERRO_WUR;
 
 /* Scores: a matrix with one row per retained set (row IDs = set names) and the expression

@@ -70,7 +70,7 @@ int ferro_de_welch(const double *y, int ng, int ns, const int *group, int nthrea
             r->logFC[g] = ma - mb;
             if (na < 2 || nb < 2) continue; /* R: "not enough observations" */
             double va = var_of(a, na, ma) / na, vb = var_of(b, nb, mb) / nb, se2 = va + vb;
-            if (se2 < 10 * 2.220446049250313e-16 * fmax(fabs(ma), fabs(mb)) * fmax(fabs(ma), fabs(mb))) continue; /* R: "data are essentially constant" */
+            if (sqrt(se2) < 10 * 2.220446049250313e-16 * fmax(fabs(ma), fabs(mb))) continue; /* R: "data are essentially constant" */
             double df = se2 * se2 / (va * va / (na - 1) + vb * vb / (nb - 1));
             double t = (ma - mb) / sqrt(se2);
             r->stat[g] = t;

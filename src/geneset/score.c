@@ -5,7 +5,8 @@
  *   GSVA (Hänzelmann et al. 2013): per gene a Gaussian-kernel CDF estimate (bandwidth sd / 4,
  *     the normal CDF from GSVA's 10,000-point table), per sample genes ranked by it, rank scores
  *     |n - r + 1 - n/2|, and the KS-like walk (max deviation sum, or the larger one);
- *   combined z-score (Lee et al. 2008): sum of the genes' z-scores / sqrt(set size). */
+ *   combined z-score (Lee et al. 2008): sum of the genes' z-scores / sqrt(set size);
+ *   mean z-score: the same z-scores averaged over the set. */
 #include "ferrosim/geneset.h"
 
 #include <limits.h>
@@ -37,7 +38,8 @@ int ferro_score_method_parse(const char *name, int *method)
     if (!strcmp(name, "ssgsea")) *method = FERRO_SCORE_SSGSEA;
     else if (!strcmp(name, "gsva")) *method = FERRO_SCORE_GSVA;
     else if (!strcmp(name, "zscore")) *method = FERRO_SCORE_ZSCORE;
-    else return ferro_error_set(FERRO_EINVAL, "unknown scoring method '%s' (ssgsea, gsva or zscore)", name);
+    else if (!strcmp(name, "meanz")) *method = FERRO_SCORE_MEANZ;
+    else return ferro_error_set(FERRO_EINVAL, "unknown scoring method '%s' (ssgsea, gsva, zscore or meanz)", name);
     return 0;
 }
 
@@ -110,8 +112,14 @@ static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double ta
 {
     /* weights depend only on the integer rank: pow(r, tau) for r = 1..ng, computed once */
     double *wt = malloc(((size_t)ng + 1) * sizeof *wt);
-    if (!wt) return ferro_error_set(FERRO_ENOMEM, "out of memory");
+    double *xt = malloc(((size_t)ng * ns + 1) * sizeof *xt); /* sample-major copy: each sample contiguous */
+    if (!wt || !xt) { free(wt); free(xt); return ferro_error_set(FERRO_ENOMEM, "out of memory"); }
     for (int r = 1; r <= ng; r++) wt[r] = pow((double)r, tau);
+#pragma omp parallel for num_threads(nt) schedule(static)
+    for (int g0 = 0; g0 < ng; g0 += 64) /* tiled transpose */
+        for (int j0 = 0; j0 < ns; j0 += 64)
+            for (int g = g0; g < g0 + 64 && g < ng; g++)
+                for (int j = j0; j < j0 + 64 && j < ns; j++) xt[(size_t)j * ng + g] = x[(size_t)g * ns + j];
     int fail = 0;
 #pragma omp parallel num_threads(nt)
     {
@@ -125,7 +133,8 @@ static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double ta
 #pragma omp for schedule(dynamic, 4)
         for (int j = 0; j < ns; j++) {
             if (!v || !rk || !pos) continue;
-            for (int g = 0; g < ng; g++) { v[g].v = x[(size_t)g * ns + j]; v[g].i = g; }
+            const double *col = xt + (size_t)j * ng;
+            for (int g = 0; g < ng; g++) { v[g].v = col[g]; v[g].i = g; }
             qsort(v, (size_t)ng, sizeof *v, cmp_asc); /* ties by gene index */
             /* Tie groups a..b (0-based) get the average rank truncated to an integer (GSVA:
              * mode(R) <- "integer"); truncation never merges two groups, so the ranking by
@@ -158,6 +167,7 @@ static int ssgsea(const double *x, int ng, int ns, const mapped_t *mp, double ta
         free(pos);
     }
     free(wt);
+    free(xt);
     if (fail) return ferro_error_set(FERRO_ENOMEM, "out of memory");
     if (norm) {
         double lo = INFINITY, hi = -INFINITY;
@@ -266,7 +276,7 @@ done:
 }
 
 /* ---- combined z-score ---- */
-static int zscore(const double *x, int ng, int ns, const mapped_t *mp, int nt, double *es)
+static int zscore(const double *x, int ng, int ns, const mapped_t *mp, int mean, int nt, double *es)
 {
     double *z = malloc(((size_t)ng * ns + 1) * sizeof *z);
     if (!z) return ferro_error_set(FERRO_ENOMEM, "out of memory");
@@ -287,7 +297,7 @@ static int zscore(const double *x, int ng, int ns, const mapped_t *mp, int nt, d
         for (int j = 0; j < ns; j++) {
             double t = 0;
             for (int q = 0; q < mp->size[s]; q++) t += z[(size_t)mp->idx[s][q] * ns + j];
-            es[(size_t)s * ns + j] = t / sqrt((double)mp->size[s]);
+            es[(size_t)s * ns + j] = t / (mean ? (double)mp->size[s] : sqrt((double)mp->size[s]));
         }
     free(z);
     return 0;
@@ -347,7 +357,7 @@ int ferro_geneset_score(const ferro_matrix_t *e, const ferro_genesets_t *sets, c
     es = res->x;
     if (o->method == FERRO_SCORE_SSGSEA) rc = ssgsea(x, nk, ns, &mp, tau, o->ssgsea_norm, nt, es);
     else if (o->method == FERRO_SCORE_GSVA) rc = gsva(x, nk, ns, &mp, tau, o->mx_diff, nt, es);
-    else rc = zscore(x, nk, ns, &mp, nt, es);
+    else rc = zscore(x, nk, ns, &mp, o->method == FERRO_SCORE_MEANZ, nt, es);
     for (int s = 0; !rc && s < mp.n; s++)
         if (!(res->row_id[s] = ferro_strdup(sets->name[mp.set[s]]))) rc = FERRO_ENOMEM;
     for (int j = 0; !rc && j < ns; j++)

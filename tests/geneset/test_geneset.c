@@ -76,6 +76,7 @@ static void test_synthetic(void)
     run(x, gs, FERRO_SCORE_GSVA, NAN, 1, 1, 1, 1 << 30, "synth_gsva.tsv");
     run(xna, gs, FERRO_SCORE_GSVA, NAN, 1, 0, 1, 1 << 30, "synth_gsva_na_maxdev.tsv");
     run(xna, gs, FERRO_SCORE_ZSCORE, NAN, 1, 1, 1, 1 << 30, "synth_zscore_na.tsv");
+    run(xna, gs, FERRO_SCORE_MEANZ, NAN, 1, 1, 1, 1 << 30, "synth_meanz_na.tsv");
     /* ssGSEA refuses missing values, naming the cell */
     ferro_score_opts_t o;
     ferro_score_opts_init(&o);

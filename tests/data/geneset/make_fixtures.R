@@ -34,6 +34,15 @@ write_mat(score(x, sets, "gsva"), file.path(d, "synth_gsva.tsv"), "set")
 write_mat(score(xna, sets, "gsva", mx.diff = FALSE), file.path(d, "synth_gsva_na_maxdev.tsv"), "set")
 write_mat(score(xna, sets, "zscore"), file.path(d, "synth_zscore_na.tsv"), "set")
 write_mat(score(x, sets, "ssgsea", min.sz = 3, max.sz = 20), file.path(d, "synth_ssgsea_size3_20.tsv"), "set")
+# mean z-score: GSVA's z-scores (same gene filter: no NA, sd >= 1e-10), averaged over each set
+meanz <- function(x, sets) {
+  sdg <- apply(x, 1, sd); x <- x[!is.na(sdg) & sdg >= 1e-10, , drop = FALSE]
+  z <- t(scale(t(x)))
+  idx <- lapply(sets, function(s) na.omit(match(s, rownames(x))))
+  idx <- idx[lengths(idx) > 0]
+  t(sapply(idx, function(i) colMeans(z[i, , drop = FALSE])))
+}
+write_mat(meanz(xna, sets), file.path(d, "synth_meanz_na.tsv"), "set")
 
 e <- as.matrix(read.delim(gzfile("data/cohorts/ALL/expr_genes.tsv.gz"), row.names = 1, check.names = FALSE))
 all_sets <- c(list(ferrdb_driver = unique(readLines("data/genesets/ferrdb_driver.txt")),
