@@ -25,6 +25,9 @@ static const char usage[] =
     "  --group COL       categorical column: one curve per level, and the log-rank test\n"
     "  --strata COL      stratify the log-rank test (as survdiff(... + strata(COL)))\n"
     "  --conf-level C    default 0.95\n"
+    "  --split VAR       groups high (VAR > its median, as R's x > median(x)) and low; VAR is a\n"
+    "                    numeric column or, with --expr, a gene\n"
+    "  --expr MATRIX     genes x samples expression for --split GENE (matched by sample ID)\n"
     "  --where COL=VALUE use only the rows where COL equals VALUE (e.g. lineage=B)\n";
 
 static void print_tsv(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
@@ -112,14 +115,18 @@ int cmd_km(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("km", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_GROUP | CLI_SURV_STRATA |
-                                CLI_SURV_CONF | CLI_SURV_WHERE, usage, &a);
+                                CLI_SURV_CONF | CLI_SURV_WHERE | CLI_SURV_EXPR | CLI_SURV_SPLIT, usage, &a);
     if (st >= 0) return st;
-    if (a.strata && !a.group) return cli_usage_error("km", usage, "--strata needs --group (it stratifies the log-rank test)");
-    ferro_surv_spec_t spec = {a.time, a.event, NULL, 0, a.strata, a.group, NULL, NULL, a.where};
+    if (a.group && a.split) return cli_usage_error("km", usage, "give --group or --split, not both");
+    if (a.strata && !a.group && !a.split) return cli_usage_error("km", usage, "--strata needs --group or --split (it stratifies the log-rank test)");
+    if (a.expr && !a.split) return cli_usage_error("km", usage, "--expr is used with --split GENE");
+    const char *sv[1] = {a.split};
+    ferro_surv_spec_t spec = {a.time, a.event, sv, a.split ? 1 : 0, a.strata, a.group, NULL, a.expr, a.where};
     ferro_surv_data_t *d = NULL;
     ferro_km_t *k = NULL;
     ferro_out_t *out = NULL;
     int rc = ferro_surv_data_read(a.data, &spec, &d);
+    if (!rc && a.split) rc = ferro_surv_data_split_median(d, 0);
     if (!rc) rc = ferro_km_fit(d, a.conf, &k);
     if (!rc) rc = ferro_out_open(a.com.out, &out);
     if (!rc) {

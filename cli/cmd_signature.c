@@ -110,6 +110,8 @@ static void print_report(FILE *fp, const ferro_signature_report_t *r, const ferr
     else fprintf(fp, "# step de skipped genes=%d\n", r->n_genes);
     fprintf(fp, "# step ferroptosis_genes candidates=%d genes=", r->n_ferro);
     print_list(fp, r->ferro, r->n_ferro);
+    fprintf(fp, "\n# step ferroptosis_genes not_on_array=%d genes=", r->n_absent);
+    print_list(fp, r->absent, r->n_absent);
     fprintf(fp, "\n# step hubs top=%d by=mcc genes=", r->n_hubs);
     for (int k = 0; k < r->n_hubs; k++) fprintf(fp, "%s%s(mcc=%g,degree=%g)", k ? "," : "", r->hub[k], r->hub_mcc[k], r->hub_degree[k]);
     fprintf(fp, "%s\n# step univariate_cox p<%g passed=%d genes=", o->hubs_only ? " (candidates restricted to hubs)" : "",
@@ -140,6 +142,8 @@ static void json_report(FILE *fp, const ferro_signature_report_t *r, const ferro
 {
     fprintf(fp, "{\"genes\": %d, \"de\": %d, \"ferroptosis_candidates\": [", r->n_genes, r->n_de);
     for (int k = 0; k < r->n_ferro; k++) { if (k) fputs(", ", fp); ferro_json_string(fp, r->ferro[k]); }
+    fputs("], \"not_on_array\": [", fp);
+    for (int k = 0; k < r->n_absent; k++) { if (k) fputs(", ", fp); ferro_json_string(fp, r->absent[k]); }
     fputs("], \"hubs\": [", fp);
     for (int k = 0; k < r->n_hubs; k++) {
         fputs(k ? ", {\"gene\": " : "{\"gene\": ", fp);

@@ -65,6 +65,9 @@ typedef struct {
  * naming it. Rows excluded by spec->where are not counted as dropped. */
 int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_surv_data_t **out) FERRO_WUR;
 void ferro_surv_data_free(ferro_surv_data_t *d);
+/* Replace the groups by a median split of covariate j: "high" (x > median, R's median) and
+ * "low" (levels in that order). */
+int ferro_surv_data_split_median(ferro_surv_data_t *d, int j) FERRO_WUR;
 
 /* ---------------------------------------------------------------- Cox PH (coxph) */
 
@@ -254,6 +257,8 @@ typedef struct {
 typedef struct {
     int n_genes;           /* genes in the matrix */
     int n_de;              /* DE genes (-1: no DE step) */
+    int n_absent;          /* gene-set genes that are not rows of the matrix (not on the array) */
+    char **absent;
     int n_ferro;           /* candidates after the gene-set intersection */
     char **ferro;          /* n_ferro */
     int n_hubs;            /* hubs reported */

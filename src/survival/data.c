@@ -253,3 +253,33 @@ done:
     *out = d;
     return 0;
 }
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int ferro_surv_data_split_median(ferro_surv_data_t *d, int j)
+{
+    if (j < 0 || j >= d->p || d->n < 1) return ferro_error_set(FERRO_EINVAL, "split: no covariate %d or no samples", j);
+    double *v = ferro_malloc((size_t)d->n * sizeof *v);
+    int *g = ferro_malloc((size_t)d->n * sizeof *g);
+    char **lev = ferro_calloc(2, sizeof *lev);
+    if (v) for (int i = 0; i < d->n; i++) v[i] = d->x[(size_t)i * d->p + j];
+    if (lev) { lev[0] = ferro_strdup("high"); lev[1] = ferro_strdup("low"); }
+    if (!v || !g || !lev || !lev[0] || !lev[1]) {
+        free(v); free(g);
+        if (lev) { free(lev[0]); free(lev[1]); }
+        free(lev);
+        return FERRO_ENOMEM;
+    }
+    qsort(v, (size_t)d->n, sizeof *v, cmp_dbl);
+    double med = d->n % 2 ? v[d->n / 2] : (v[d->n / 2 - 1] + v[d->n / 2]) / 2;
+    for (int i = 0; i < d->n; i++) g[i] = d->x[(size_t)i * d->p + j] > med ? 0 : 1;
+    free(v);
+    for (int l = 0; l < d->ngroup; l++) free(d->group_levels[l]);
+    free(d->group_levels); free(d->group);
+    d->group = g; d->group_levels = lev; d->ngroup = 2;
+    return 0;
+}

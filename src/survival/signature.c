@@ -55,6 +55,7 @@ void ferro_signature_report_free(ferro_signature_report_t *r)
 {
     if (!r) return;
     free_strs(r->ferro, r->n_ferro);
+    free_strs(r->absent, r->n_absent);
     free_strs(r->hub, r->n_hubs);
     free(r->hub_mcc); free(r->hub_degree);
     free_strs(r->screen, r->n_screen);
@@ -289,11 +290,15 @@ int ferro_signature_build(const char *expr_path, const char *samples_path, const
     if ((rc = ferro_genesets_union(gs, &uni, &nuni))) goto done;
     int *inset = ferro_calloc((size_t)m->nrow + 1, sizeof *inset);
     if (!inset) { free(uni); rc = FERRO_ENOMEM; goto done; }
-    for (int k = 0; k < nuni; k++) {
+    rep->absent = ferro_calloc((size_t)nuni + 1, sizeof *rep->absent);
+    if (!rep->absent) { free(uni); free(inset); rc = FERRO_ENOMEM; goto done; }
+    for (int k = 0; k < nuni && !rc; k++) {
         int r = ferro_matrix_row(m, uni[k]);
         if (r >= 0) inset[r] = 1;
+        else if (!(rep->absent[rep->n_absent++] = ferro_strdup(uni[k]))) rc = FERRO_ENOMEM;
     }
     free(uni);
+    if (rc) { free(inset); goto done; }
     cand = ferro_calloc((size_t)m->nrow + 1, sizeof *cand);
     if (!cand) { free(inset); rc = FERRO_ENOMEM; goto done; }
     for (int g = 0; g < m->nrow; g++)

@@ -62,6 +62,19 @@ int main(void)
     ferro_cox_fit_free(f);
     ferro_surv_data_free(d);
 
+    /* KM median split of CARS1 (R: x > median(x)) */
+    d = load(&genes[6], 1);
+    expect_int(ferro_surv_data_split_median(d, 0), 0, "median split");
+    ferro_km_t *ks1;
+    expect_int(ferro_km_fit(d, 0.95, &ks1), 0, "KM CARS1 split");
+    r = ref_table(SURV_DATA "ref_all_km_cars1.tsv");
+    expect_int(ks1->curve[0].n, ref_kv(r, "high"), "high group size");
+    expect_rel(ks1->chisq, ref_kv(r, "chisq"), 1e-6, "log-rank CARS1 split");
+    expect_rel(ks1->p, ref_kv(r, "p"), 1e-6, "log-rank CARS1 split p");
+    ferro_table_free(r);
+    ferro_km_free(ks1);
+    ferro_surv_data_free(d);
+
     d = load(genes, 11);
     ferro_coxnet_options_t o;
     ferro_coxnet_options_init(&o);

@@ -37,6 +37,11 @@ tb <- summary(survfit(Surv(rfs_days, rfs_event) ~ lineage, data = a))$table
 wtab(data.frame(key = c("chisq", "p", "median_B", "median_T", "lo_B", "hi_B"),
                 value = c(sd$chisq, pchisq(sd$chisq, 1, lower.tail = FALSE), tb[1, "median"], tb[2, "median"],
                           tb[1, "0.95LCL"], tb[1, "0.95UCL"])), "ref_all_km_lineage.tsv")
+# median split of CARS1 expression (high: x > median(x)) in B-ALL: log-rank
+hiC <- d$CARS1 > median(d$CARS1)
+sc <- survdiff(Surv(time, status) ~ hiC, data = d)
+wtab(data.frame(key = c("chisq", "p", "high"), value = c(sc$chisq, pchisq(sc$chisq, 1, lower.tail = FALSE), sum(hiC))),
+     "ref_all_km_cars1.tsv")
 # LASSO-Cox path on the 11 genes (B-ALL)
 g <- glmnet(as.matrix(d[, genes]), Surv(d$time, d$status), family = "cox")
 wtab(data.frame(lambda = g$lambda, df = g$df, dev_ratio = g$dev.ratio, t(as.matrix(g$beta)), check.names = FALSE),
