@@ -131,6 +131,25 @@ static void design_case(void)
     ferro_matrix_free(m);
 }
 
+/* trend with genes without residual df (their prior comes from the spline, extrapolated
+ * linearly beyond the boundary knots as predict.ns does) and an inestimable coefficient */
+static void trend_na_case(void)
+{
+    ferro_matrix_t *m = load_matrix(FERRO_TEST_DATA "/de/synth_trend_na.tsv");
+    int *g = m ? groups(m, FERRO_TEST_DATA "/de/synth_samples.tsv", "group", "A", "B") : NULL;
+    if (!g) { expect_true(0, "load"); ferro_matrix_free(m); return; }
+    ferro_limma_opts_t o;
+    ferro_limma_opts_init(&o);
+    o.trend = 1;
+    ferro_de_result_t *r;
+    expect_int(ferro_de_limma_groups(m->x, m->nrow, m->ncol, g, &o, &r), 0, "trend with df-0 genes");
+    compare("synth_trend_na", m, r, "synth_trend_na_limma_trend.tsv");
+    expect_rel(r->df_prior, header_value("synth_trend_na_limma_trend.tsv", "df_prior"), TOL, "df.prior");
+    ferro_de_result_free(r);
+    free(g);
+    ferro_matrix_free(m);
+}
+
 /* limma, Welch and Wilcoxon give bit-identical results for 1 and 2 threads */
 static void threads_case(void)
 {
@@ -177,6 +196,7 @@ int main(void)
     run_case("ALL_TvsB", FERRO_SOURCE_DIR "/data/cohorts/ALL/expr_genes.tsv.gz",
              FERRO_SOURCE_DIR "/data/cohorts/ALL/samples.tsv", "lineage", "T", "B", 1, 2);
     design_case();
+    trend_na_case();
     threads_case();
     bh_case();
     return test_summary("de");

@@ -72,6 +72,20 @@ yt[8, ] <- NA; yt[8, 1:2] <- c(1, 2)    # two values, both A
 write_mat(yt, file.path(out, "synth_ties_na.tsv"))
 run_all(yt, g, "A", "B", "synth_ties_na")
 
+## trend with genes that have no residual df (one value): limma predicts their prior from the
+## spline (predict.ns, linear beyond the boundary knots)
+ytr <- y
+ytr[3, -1] <- NA                        # one value: df 0, AveExpr finite
+ytr[4, ] <- NA; ytr[4, 5] <- 25         # one value, far above every AveExpr: extrapolated
+ytr[9, g == "B"] <- NA                  # group B missing: coefficient not estimable, df > 0
+write_mat(ytr, file.path(out, "synth_trend_na.tsv"))
+ys <- ytr; d <- model.matrix(~ factor(g, levels = c("B", "A")))
+fit <- eBayes(lmFit(ys, d), trend = TRUE)
+tt <- topTable(fit, coef = 2, number = Inf, sort.by = "none")
+write_res(data.frame(id = rownames(ys), logFC = tt$logFC, AveExpr = tt$AveExpr, t = tt$t, p = tt$P.Value,
+                     adj_p = tt$adj.P.Val, B = tt$B, df = fit$df.total, s2_post = fit$s2.post, s2_prior = fit$s2.prior),
+          file.path(out, "synth_trend_na_limma_trend.tsv"), sprintf("# df_prior=%s var_prior=%s", fmt(fit$df.prior), fmt(fit$var.prior[2])))
+
 ## design matrix: intercept + group + numeric covariate x, coefficient x
 x <- round(seq(-1, 1, length.out = ns)^2, 3)
 d <- model.matrix(~ factor(g, levels = c("B", "A")) + x)
