@@ -281,6 +281,17 @@ int fxm_finalize(ferro_model_t *m)
     free(rule_of);
     rc = compile_range(m, &c, m->rule, m->nrule, keep, &m->rhs);
     m->rule_in_rhs = keep;
+    if (!rc && m->nalg) {
+        unsigned char *ka = ferro_calloc((size_t)m->nrule, 1);
+        int *ro = ferro_malloc((size_t)m->nslots * sizeof(int));
+        if (!ka || !ro) { free(ka); free(ro); return FERRO_ENOMEM; }
+        for (int s = 0; s < m->nslots; s++) ro[s] = -1;
+        for (int r = 0; r < m->nrule; r++) ro[m->rule[r].slot] = r;
+        for (int i = 0; i < m->nalg; i++) need(m, ro, ka, ro[m->alg_res[i]]);
+        rc = compile_range(m, &c, m->rule, m->nrule, ka, &m->alg);
+        free(ka);
+        free(ro);
+    }
     if (!rc) rc = compile_range(m, &c, m->rule, m->nrule, NULL, &m->full);
     for (int i = 0; !rc && i < m->ninit; i++) rc = compile_one(m, &c, m->init[i].expr, m->init[i].slot, &m->init[i].code);
     m->roots.start = m->code.n;

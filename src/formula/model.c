@@ -123,6 +123,22 @@ int fxm_add_state(ferro_model_t *m, int slot, fx_expr_t *rate, int nonneg)
     return rc < 0 ? rc : i;
 }
 
+int fxm_add_algebraic(ferro_model_t *m, int z_slot, fx_expr_t *e)
+{
+    if (!e) return FERRO_ENOMEM;
+    int *a = ferro_realloc(m->alg_slot, (size_t)(m->nalg + 1) * sizeof *a);
+    if (a) m->alg_slot = a;
+    int *r = a ? ferro_realloc(m->alg_res, (size_t)(m->nalg + 1) * sizeof *r) : NULL;
+    if (!r) { fx_free(e); return FERRO_ENOMEM; }
+    m->alg_res = r;
+    int rs = fxm_slot(m, "algebraic rule residual", 0.0);
+    if (rs < 0) { fx_free(e); return rs; }
+    m->alg_slot[m->nalg] = z_slot;
+    m->alg_res[m->nalg++] = rs;
+    int d = fxm_add_rule(m, rs, e);
+    return d < 0 ? d : 0;
+}
+
 fxm_event_t *fxm_add_event(ferro_model_t *m)
 {
     if (m->nevents == m->ev_cap) {
@@ -185,6 +201,8 @@ void ferro_model_free(ferro_model_t *m)
     for (int i = 0; i < m->nroots; i++) fx_free(m->root_expr[i]);
     free(m->root_expr);
     free(m->root_slot);
+    free(m->alg_slot);
+    free(m->alg_res);
     fx_code_free(&m->code);
     free(m->jrow);
     free(m->jcol);

@@ -86,11 +86,15 @@ struct ferro_model_s {
     fxm_event_t *ev;
     int nroots;
     int *root_slot;
+    /* algebraic rules: unknowns z (slots) solved so that the residual slots are 0 */
+    int nalg;
+    int *alg_slot, *alg_res;
     fx_expr_t **root_expr;
     /* code */
     fx_code_t code;
     fx_range_t rhs, full;       /* state derivatives only; every rule */
     fx_range_t roots, trig;     /* root functions, then triggers (which read the roots); after full */
+    fx_range_t alg;             /* the rules the algebraic residuals need, and the residuals */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;
@@ -111,6 +115,8 @@ int fxm_find_init(const ferro_model_t *m, int slot);  /* def index or -1 */
 int fxm_find_rule(const ferro_model_t *m, int slot);
 int fxm_find_state(const ferro_model_t *m, int slot);
 fxm_event_t *fxm_add_event(ferro_model_t *m);
+/* An algebraic rule 0 = e; z_slot is the variable it determines (takes e). */
+int fxm_add_algebraic(ferro_model_t *m, int z_slot, fx_expr_t *e);
 /* Sort, compile, derive the Jacobian pattern. After it the model is read-only. */
 int fxm_finalize(ferro_model_t *m);
 /* The right-hand side as source code (C: a function rhs(t, y, v, ydot); Python: the same in

@@ -135,7 +135,7 @@ static int scan_rules(imp_t *im)
     Model_t *sm = im->sm;
     for (unsigned i = 0; i < Model_getNumRules(sm); i++) {
         Rule_t *r = Model_getRule(sm, i);
-        if (Rule_isAlgebraic(r)) return unsupported(im, (SBase_t *)r, "an algebraic rule");
+        if (Rule_isAlgebraic(r)) continue; /* see algebraic() */
         const char *var = Rule_getVariable(r);
         const sym_t *s = sym_find(&im->syms, var);
         if (!s) return ferro_error_set(FERRO_EPARSE, "%s: a rule for an unknown variable '%s'", im->source, var ? var : "");
@@ -220,6 +220,90 @@ static int make_states(imp_t *im, int *species_state)
     return 0;
 }
 
+/* ---------- algebraic rules ---------- */
+
+typedef struct { int *slot; int n, cap; } slots_t;
+
+/* Variables an algebraic rule may determine: not constant, not set by another rule, not
+ * integrated (species changed by reactions are determined by them). */
+static int alg_candidate(imp_t *im, const sym_t *s)
+{
+    ferro_model_t *m = im->m;
+    if (im->has_rule[s->slot] || im->has_rate[s->slot]) return 0;
+    switch (s->kind) {
+    case SYM_PARAM: return !Parameter_getConstant(Model_getParameter(im->sm, (unsigned)s->index));
+    case SYM_COMP: return !Compartment_getConstant(Model_getCompartment(im->sm, (unsigned)s->index));
+    case SYM_SPECIES:
+        return !Species_getConstant(Model_getSpecies(im->sm, (unsigned)s->index)) &&
+               fxm_find_state(m, m->sp[s->index].amount_slot) < 0;
+    default: return 0;
+    }
+}
+
+static int collect_names(imp_t *im, const ASTNode_t *a, slots_t *z)
+{
+    if (!a) return 0;
+    if (ASTNode_getType(a) == AST_NAME) {
+        const sym_t *s = sym_find(&im->syms, ASTNode_getName(a));
+        if (s && alg_candidate(im, s)) {
+            for (int i = 0; i < z->n; i++)
+                if (z->slot[i] == s->slot) return 0;
+            if (z->n == z->cap) {
+                int c = z->cap ? 2 * z->cap : 8;
+                int *p = ferro_realloc(z->slot, (size_t)c * sizeof *p);
+                if (!p) return FERRO_ENOMEM;
+                z->slot = p;
+                z->cap = c;
+            }
+            z->slot[z->n++] = s->slot;
+        }
+    }
+    for (unsigned i = 0; i < ASTNode_getNumChildren(a); i++) {
+        int rc = collect_names(im, ASTNode_getChild(a, i), z);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+/* Algebraic rules 0 = f(...) determine as many variables as there are rules; they are solved by
+ * Newton's method at every evaluation (an index-1 DAE reduced to an ODE). */
+static int algebraic(imp_t *im)
+{
+    slots_t z = {NULL, 0, 0};
+    int nrules = 0, rc = 0;
+    Rule_t *first = NULL;
+    for (unsigned i = 0; i < Model_getNumRules(im->sm) && !rc; i++) {
+        Rule_t *r = Model_getRule(im->sm, i);
+        if (!Rule_isAlgebraic(r) || !Rule_isSetMath(r)) continue;
+        if (!first) first = r;
+        nrules++;
+        rc = collect_names(im, Rule_getMath(r), &z);
+    }
+    if (!rc && nrules && z.n != nrules) {
+        char what[160];
+        snprintf(what, sizeof what, "algebraic rules that do not determine their variables (%d rules, %d candidate variables)",
+                 nrules, z.n);
+        rc = unsupported(im, (SBase_t *)first, what);
+    }
+    for (int i = 0; i < z.n && !rc; i++) {
+        im->is_alg[z.slot[i]] = 1;
+        for (int p = 0; p < im->m->nparams; p++)
+            if (im->m->par[p].slot == z.slot[i]) im->m->par[p].settable = 0;
+    }
+    char what[400];
+    int k = 0;
+    for (unsigned i = 0; i < Model_getNumRules(im->sm) && !rc; i++) {
+        Rule_t *r = Model_getRule(im->sm, i);
+        if (!Rule_isAlgebraic(r) || !Rule_isSetMath(r)) continue;
+        label(what, sizeof what, "algebraic rule", "", (SBase_t *)r);
+        fx_expr_t *e = imp_math(im, Rule_getMath(r), NULL, 0, what);
+        if (!e) rc = im->err ? im->err : FERRO_ENOMEM;
+        else rc = fxm_add_algebraic(im->m, z.slot[k++], e);
+    }
+    free(z.slot);
+    return rc < 0 ? rc : 0;
+}
+
 static int add_rules(imp_t *im)
 {
     ferro_model_t *m = im->m;
@@ -227,6 +311,7 @@ static int add_rules(imp_t *im)
     int rc;
     for (unsigned i = 0; i < Model_getNumRules(im->sm); i++) {
         Rule_t *r = Model_getRule(im->sm, i);
+        if (Rule_isAlgebraic(r)) continue;
         const sym_t *s = sym_find(&im->syms, Rule_getVariable(r));
         label(what, sizeof what, Rule_isAssignment(r) ? "assignment rule for" : "rate rule for", Rule_getVariable(r), (SBase_t *)r);
         if (!Rule_isSetMath(r)) { /* L3v2: a rule without math has no effect */
@@ -254,7 +339,7 @@ static int species_defs(imp_t *im, const int *species_state)
         int cs = m->comp[x->comp].slot, vs = x->value_slot, as = x->amount_slot;
         int set_amt = Species_isSetInitialAmount(sp), set_conc = Species_isSetInitialConcentration(sp);
         double amt = Species_getInitialAmount(sp), conc = Species_getInitialConcentration(sp);
-        int defined = im->has_ia[vs] || im->has_rule[vs];
+        int defined = im->has_ia[vs] || im->has_rule[vs] || im->is_alg[vs];
         /* initial value */
         if (x->is_amount) {
             if (!defined) {
@@ -276,7 +361,7 @@ static int species_defs(imp_t *im, const int *species_state)
         /* during the run */
         if (species_state[i] >= 0) {
             rc = fxm_add_conversion(m, vs, over_size(as, cs)); /* amount integrated */
-        } else if (im->has_rule[vs] || im->has_rate[vs]) {
+        } else if (im->has_rule[vs] || im->has_rate[vs] || im->is_alg[vs]) {
             x->conc_state = im->has_rate[vs];
             rc = fxm_add_conversion(m, as, times_size(vs, cs));
         } else if (comp_varies(im, x->comp) || comp_assigned(im, x->comp)) {
@@ -480,11 +565,13 @@ int imp_build(SBMLDocument_t *doc, const char *source, ferro_model_t **out)
         im.has_rule = ferro_calloc(n, 1);
         im.has_rate = ferro_calloc(n, 1);
         im.has_ia = ferro_calloc(n, 1);
+        im.is_alg = ferro_calloc(n, 1);
         species_state = ferro_calloc((size_t)m->nspecies + 1, sizeof(int));
-        if (!im.has_rule || !im.has_rate || !im.has_ia || !species_state) rc = FERRO_ENOMEM;
+        if (!im.has_rule || !im.has_rate || !im.has_ia || !im.is_alg || !species_state) rc = FERRO_ENOMEM;
     }
     if (!rc) rc = scan_rules(&im);
     if (!rc) rc = make_states(&im, species_state);
+    if (!rc) rc = algebraic(&im);
     if (!rc) rc = add_rules(&im);
     if (!rc) rc = species_defs(&im, species_state);
     if (!rc) rc = reactions(&im, species_state);
@@ -494,6 +581,7 @@ int imp_build(SBMLDocument_t *doc, const char *source, ferro_model_t **out)
     free(im.has_rule);
     free(im.has_rate);
     free(im.has_ia);
+    free(im.is_alg);
     free(species_state);
     sym_free(&im.syms);
     if (rc) {

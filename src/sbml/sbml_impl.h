@@ -31,6 +31,7 @@ typedef struct imp_s {
     int local_slot0;
     /* per-symbol facts */
     unsigned char *has_rule, *has_rate, *has_ia; /* by slot: assignment rule, rate rule, initial assignment */
+    unsigned char *is_alg;                       /* by slot: determined by an algebraic rule */
     int depth;       /* function expansion depth */
     int err;         /* code of the last conversion failure */
 } imp_t;

@@ -15,7 +15,7 @@
 static void eval_triggers(ferro_solver_t *s)
 {
     const ferro_model_t *m = s->m;
-    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fs_full(s);
     fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
     if (s->rootdir)
         for (int k = 0; k < m->nroots; k++) {
@@ -111,7 +111,7 @@ static void execute(ferro_solver_t *s, int k)
     if (s->pend[k].values) {
         for (int a = 0; a < ev->nassign; a++) s->v[ev->assign[a].value_slot] = s->pend[k].values[a];
     } else {
-        fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+        fs_full(s);
         fx_run(m->code.ins, ev->assign_code.start, ev->assign_code.end, s->v);
     }
     /* in document order: a species' new concentration is converted to an amount with its
@@ -136,7 +136,7 @@ int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *chang
     if (!m->nevents) return 0;
     s->rootdir = rootdir;
     if (rootdir) {
-        fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+        fs_full(s);
         fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
         for (int k = 0; k < m->nroots; k++) s->groot[k] = s->v[m->root_slot[k]];
     }

@@ -32,6 +32,7 @@ static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
     ferro_solver_t *s = user;
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, N_VGetArrayPointer(y));
+    if (m->nalg && fs_solve_algebraic(s)) return 1; /* recoverable: a smaller step may converge */
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     double *yd = N_VGetArrayPointer(ydot);
     for (int i = 0; i < s->n; i++) yd[i] = s->v[m->st_dslot[i]];
@@ -106,7 +107,7 @@ static int root_fn(realtype t, N_Vector y, realtype *g, void *user)
     ferro_solver_t *s = user;
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, N_VGetArrayPointer(y));
-    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fs_full(s);
     fx_run(m->code.ins, m->roots.start, m->roots.end, s->v);
     for (int i = 0; i < m->nroots; i++) g[i] = s->v[m->root_slot[i]];
     return 0;
@@ -204,6 +205,9 @@ void ferro_solver_free(ferro_solver_t *s)
     for (int k = 0; k < s->npend; k++) free(s->pend[k].values);
     free(s->pend);
     free(s->valbuf);
+    free(s->vd_alg);
+    free(s->jalg);
+    free(s->ralg);
     free(s->csc_pos);
     free(s->csc_colstart);
     free(s->csc_row);
@@ -233,6 +237,12 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     s->rootsfound = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(int));
     s->groot = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(double));
     if (!s->v || !s->vd || !s->locked || !s->param_value || !s->trig_prev || !s->rootsfound || !s->groot) goto nomem;
+    if (m->nalg) {
+        s->vd_alg = ferro_calloc((size_t)nv * (size_t)m->nalg, sizeof(double));
+        s->jalg = ferro_calloc((size_t)m->nalg * (size_t)m->nalg, sizeof(double));
+        s->ralg = ferro_calloc((size_t)m->nalg, sizeof(double));
+        if (!s->vd_alg || !s->jalg || !s->ralg) goto nomem;
+    }
     if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
     sunindextype n = s->n > 0 ? s->n : 1;
     s->y = N_VNew_Serial(n, s->ctx);
@@ -240,8 +250,9 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     if (!s->y || !s->cons) goto nomem;
     N_VConst(0.0, s->y);
     long full = (long)s->n * s->n;
-    s->sparse = s->opt.linsol == FERRO_LINSOL_SPARSE ||
-                (s->opt.linsol == FERRO_LINSOL_AUTO && s->n >= 12 && (double)(m->nnz + s->n) <= 0.3 * (double)full);
+    /* with algebraic rules the exact Jacobian would need dz/dy: CVODE's difference quotients */
+    s->sparse = !m->nalg && (s->opt.linsol == FERRO_LINSOL_SPARSE ||
+                (s->opt.linsol == FERRO_LINSOL_AUTO && s->n >= 12 && (double)(m->nnz + s->n) <= 0.3 * (double)full));
     if (s->sparse) {
         if (csc_pattern(s)) goto nomem;
         s->A = SUNSparseMatrix(n, n, s->csc_colstart[s->n], CSC_MAT, s->ctx);
@@ -257,7 +268,7 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
         (rc = cv_check(s, CVodeSetUserData(s->cv, s), "CVodeSetUserData")) ||
         (rc = cv_check(s, CVodeSetErrHandlerFn(s->cv, err_fn, s), "CVodeSetErrHandlerFn")) ||
         (rc = cv_check(s, CVodeSetLinearSolver(s->cv, s->LS, s->A), "CVodeSetLinearSolver")) ||
-        (rc = cv_check(s, CVodeSetJacFn(s->cv, jac_fn), "CVodeSetJacFn")) ||
+        (rc = cv_check(s, CVodeSetJacFn(s->cv, m->nalg ? NULL : jac_fn), "CVodeSetJacFn")) ||
         (rc = cv_check(s, CVodeRootInit(s->cv, m->nroots, m->nroots ? root_fn : NULL), "CVodeRootInit")) ||
         (rc = apply_options(s))) {
         ferro_solver_free(s);
@@ -305,7 +316,12 @@ static void initial_values(ferro_solver_t *s, double t0)
         if (s->locked[m->par[p].slot]) s->v[m->par[p].slot] = s->param_value[p];
     for (int i = 0; i < m->ninit; i++)
         if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
-    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fs_full(s);
+    if (m->nalg) { /* initial values that read algebraic variables, now solved */
+        for (int i = 0; i < m->ninit; i++)
+            if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
+        fs_full(s);
+    }
 }
 
 int ferro_solver_initial_state(ferro_solver_t *s, double t0, double *y)
@@ -319,6 +335,7 @@ int ferro_solver_eval_rhs(ferro_solver_t *s, double t, const double *y, double *
 {
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, y);
+    if (m->nalg && fs_solve_algebraic(s)) return ferro_error_set(FERRO_ESOLVER, "%s: algebraic rules have no solution at t = %g", m->source, t);
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     for (int i = 0; i < s->n; i++) ydot[i] = s->v[m->st_dslot[i]];
     return 0;
@@ -340,9 +357,8 @@ static double value_of(const ferro_solver_t *s, int h)
 
 static void record(ferro_solver_t *s, double t, const double *y, int nout, const int *h, double *row)
 {
-    const ferro_model_t *m = s->m;
     fs_load_state(s, t, y);
-    fx_run(m->code.ins, m->full.start, m->full.end, s->v);
+    fs_full(s);
     for (int k = 0; k < nout; k++) row[k] = value_of(s, h[k]);
 }
 

@@ -46,6 +46,7 @@ struct ferro_solver_s {
     unsigned long long rng;   /* random order of simultaneous equal-priority events */
     double *valbuf;           /* pool for trigger-time values: pend_cap * max_assign */
     int max_assign;
+    double *vd_alg, *jalg, *ralg; /* algebraic rules: tangents, Jacobian, residuals */
     ferro_solver_stats_t st;
     char cvmsg[512];          /* last CVODE message */
     int cv_ready;
@@ -55,6 +56,9 @@ struct ferro_solver_s {
 int fs_events_init(ferro_solver_t *s, double t0);
 int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *changed);
 double fs_events_next_time(const ferro_solver_t *s);
+/* algebraic.c */
+int fs_solve_algebraic(ferro_solver_t *s); /* 0, or -1 if Newton fails */
+void fs_full(ferro_solver_t *s);          /* algebraic variables, then every rule */
 /* solver.c */
 void fs_load_state(ferro_solver_t *s, double t, const double *y);
 void fs_store_state(ferro_solver_t *s, double *y);
