@@ -1,4 +1,4 @@
-/* cmd_kb.c — `ferrosim kb build|search|show|evidence|export`: the knowledge base of the
+/* cmd_kb.c — `ferrosim kb build|search|show|evidence|coverage|export`: the knowledge base of the
  * review's entities, identifiers and evidence, and its links to the model. */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@ static const char usage[] =
     "       ferrosim kb search TERM\n"
     "       ferrosim kb show ID|NAME\n"
     "       ferrosim kb evidence [--gene G] [--agent A] [--cell C] [--effect induces|suppresses|other]\n"
+    "       ferrosim kb coverage [--findings FILE] [--threads N]\n"
     "       ferrosim kb export --format tsv|json [--table NAME]\n"
     "The knowledge base is compiled from the TSV sources in <data>/kb/ (data directory: FERROSIM_DATA\n"
     "or the built-in one) and checked against the model's tables there. 'build' validates the\n"
@@ -24,20 +25,25 @@ static const char usage[] =
     "  show       one entity: identifiers (with status verified|uncertain and how obtained),\n"
     "             synonyms, relations, model links, sets, evidence, Table 1 rows\n"
     "  evidence   the review's findings as records, filtered (a gene also matches its families)\n"
+    "  coverage   which findings the model reproduces now: each finding of data/findings.tsv is\n"
+    "             checked by simulation (status reproduced, not_reproduced, or cannot_express when\n"
+    "             it names something the model lacks), with its evidence records and the measured\n"
+    "             numbers; then the evidence records no finding tests (cannot_express)\n"
     "  export     one table as TSV (default: entities) or JSON (all tables unless --table)\n"
     "Options:\n"
     "  --db FILE       read this built database instead of compiling the sources\n"
     "  --gene G, --agent A, --cell C, --effect E    evidence filters (names, synonyms or ids)\n"
+    "  --findings FILE coverage: check this findings table instead of <data>/findings.tsv\n"
     "  --format F      export format: tsv or json\n"
     "  --table NAME    export one of: entities synonyms identifiers relations cell_lines references\n"
     "                  evidence table1 model_links sets set_members model_tables\n";
 
-enum { OPT_DB = 1, OPT_GENE, OPT_AGENT, OPT_CELL, OPT_EFFECT, OPT_FORMAT, OPT_TABLE };
+enum { OPT_DB = 1, OPT_GENE, OPT_AGENT, OPT_CELL, OPT_EFFECT, OPT_FORMAT, OPT_TABLE, OPT_FINDINGS };
 
 typedef struct {
     cli_common_t c;
     int out_given;
-    const char *db, *format, *table;
+    const char *db, *format, *table, *findings;
     ferro_kb_filter_t filter;
 } kb_opts_t;
 
@@ -49,6 +55,21 @@ static int emit(const kb_opts_t *o, const ferro_kb_table_t *t)
     if (rc) return rc;
     if ((rc = ferro_kb_table_write(t, ferro_out_fp(out), o->c.json))) { ferro_out_abort(out); return rc; }
     return ferro_out_commit(out);
+}
+
+/* A one-line summary on stderr (hidden by --quiet). */
+static void summarise_coverage(const ferro_kb_table_t *t)
+{
+    int n[3] = {0, 0, 0}, untested = 0;
+    for (int i = 0; i < t->nrow; i++) {
+        const char *s = ferro_kb_table_get(t, i, 1);
+        if (!strcmp(s, "reproduced")) n[0]++;
+        else if (!strcmp(s, "not_reproduced")) n[1]++;
+        else if (strcmp(ferro_kb_table_get(t, i, 0), "-")) n[2]++;
+        else untested++;
+    }
+    ferro_log(FERRO_LOG_WARNING, "kb coverage: %d findings reproduced, %d not reproduced, %d cannot be expressed; "
+                                 "%d evidence records have no model check", n[0], n[1], n[2], untested);
 }
 
 static int open_kb(const kb_opts_t *o, ferro_kb_t **kb)
@@ -119,7 +140,8 @@ int cmd_kb(int argc, char **argv)
         {"db", required_argument, 0, OPT_DB},         {"gene", required_argument, 0, OPT_GENE},
         {"agent", required_argument, 0, OPT_AGENT},   {"cell", required_argument, 0, OPT_CELL},
         {"effect", required_argument, 0, OPT_EFFECT}, {"format", required_argument, 0, OPT_FORMAT},
-        {"table", required_argument, 0, OPT_TABLE},   CLI_COMMON_LONGOPTS,
+        {"table", required_argument, 0, OPT_TABLE},   {"findings", required_argument, 0, OPT_FINDINGS},
+        CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     kb_opts_t o;
     memset(&o, 0, sizeof o);
@@ -140,22 +162,24 @@ int cmd_kb(int argc, char **argv)
         case OPT_EFFECT: o.filter.effect = optarg; break;
         case OPT_FORMAT: o.format = optarg; break;
         case OPT_TABLE: o.table = optarg; break;
+        case OPT_FINDINGS: o.findings = optarg; break;
         default: return cli_usage_error("kb", usage, "unknown option");
         }
     }
     o.out_given = o.c.out != default_out;
-    if (optind >= argc) return cli_usage_error("kb", usage, "missing subcommand (build, search, show, evidence, export)");
+    if (optind >= argc) return cli_usage_error("kb", usage, "missing subcommand (build, search, show, evidence, coverage, export)");
     const char *sub = argv[optind];
     int nargs = argc - optind - 1;
     char **args = argv + optind + 1;
     int want = !strcmp(sub, "search") || !strcmp(sub, "show") ? 1 : 0;
     if (strcmp(sub, "build") && strcmp(sub, "search") && strcmp(sub, "show") && strcmp(sub, "evidence") &&
-        strcmp(sub, "export"))
-        return cli_usage_error("kb", usage, "unknown subcommand '%s' (build, search, show, evidence, export)", sub);
+        strcmp(sub, "coverage") && strcmp(sub, "export"))
+        return cli_usage_error("kb", usage, "unknown subcommand '%s' (build, search, show, evidence, coverage, export)", sub);
     if (nargs != want)
         return cli_usage_error("kb", usage, want ? "kb %s needs exactly one argument" : "kb %s takes no arguments", sub);
     int filters = o.filter.gene || o.filter.agent || o.filter.cell || o.filter.effect;
     if (filters && strcmp(sub, "evidence")) return cli_usage_error("kb", usage, "--gene/--agent/--cell/--effect are for 'kb evidence'");
+    if (o.findings && strcmp(sub, "coverage")) return cli_usage_error("kb", usage, "--findings is for 'kb coverage'");
     if ((o.format || o.table) && strcmp(sub, "export")) return cli_usage_error("kb", usage, "--format/--table are for 'kb export'");
 
     char cmd[64];
@@ -172,6 +196,8 @@ int cmd_kb(int argc, char **argv)
     if (!strcmp(sub, "search")) rc = ferro_kb_search(kb, args[0], &t);
     else if (!strcmp(sub, "show")) rc = ferro_kb_show(kb, args[0], &t);
     else if (!strcmp(sub, "evidence")) rc = ferro_kb_evidence(kb, &o.filter, &t);
+    else if (!strcmp(sub, "coverage") && !(rc = ferro_kb_coverage(kb, NULL, o.findings, cli_threads(&o.c), &t)))
+        summarise_coverage(t);
     else rc = do_export(&o, kb);
     if (!rc && t) rc = emit(&o, t);
     ferro_kb_table_free(t);

@@ -82,6 +82,16 @@ int ferro_kb_export(ferro_kb_t *kb, const char *table, ferro_kb_table_t **out) F
  * uncertain, Table 1 rows, set members, model links checked and unchecked). */
 int ferro_kb_counts(ferro_kb_t *kb, ferro_kb_table_t **out) FERRO_WUR;
 
+/* Coverage of the review by the model, now: every finding of findings_path (NULL =
+ * <data_dir>/findings.tsv) is checked by simulation (findings.h) in the world of data_dir (NULL =
+ * ferro_data_dir()); then every evidence record that no finding tests. Columns: finding, status
+ * (reproduced | not_reproduced | cannot_express), evidence (record ids), claim, checks_passed
+ * ("k/n" over cell lines x checks), detail (each check's measured value; failing ones say what
+ * they needed; or why the finding cannot be expressed). threads: OpenMP threads (results do not
+ * depend on it). */
+int ferro_kb_coverage(ferro_kb_t *kb, const char *data_dir, const char *findings_path, int threads,
+                      ferro_kb_table_t **out) FERRO_WUR;
+
 /* The model's agents, cell lines and genes that no KB entity links to: kind, name, source, line. */
 int ferro_kb_unlinked(ferro_kb_t *kb, ferro_kb_table_t **out) FERRO_WUR;
 

@@ -36,6 +36,15 @@ $K export $D --format tsv --table identifiers >"$tmp/ids.tsv" 2>&1
 check "export --table identifiers has a row per source row" \
   "[ \$(wc -l <'$tmp/ids.tsv') -eq \$(grep -vc '^#' '$SRC/data/kb/identifiers.tsv') ]"
 
+# --- coverage: a small findings table with known answers (see tests/kb/test_coverage.c) ---
+$K coverage --findings "$SRC/tests/data/kb/coverage_findings.tsv" >"$tmp/cov" 2>"$tmp/err"; rc=$?
+check "coverage exits 0" "[ $rc -eq 0 ]"
+check "coverage header" "head -1 '$tmp/cov' | grep -q '^finding	status	evidence	claim	checks_passed	detail\$'"
+check "coverage: F01 reproduced, F02 not, F90 cannot be expressed" \
+  "cut -f1,2 '$tmp/cov' | sed -n '2,4p' | tr '\n' ' ' | grep -q '^F01	reproduced F02	not_reproduced F90	cannot_express \$'"
+check "coverage summary on stderr" "grep -q '1 findings reproduced, 1 not reproduced, 1 cannot be expressed' '$tmp/err'"
+$K coverage --findings /nonexistent.tsv >/dev/null 2>&1; check "coverage with a missing findings file fails" "[ $? -ne 0 ]"
+
 # --- usage errors: exit 2 ---
 $K frobnicate >/dev/null 2>&1; check "unknown subcommand exits 2" "[ $? -eq 2 ]"
 $K show $D >/dev/null 2>&1; check "show without a name exits 2" "[ $? -eq 2 ]"
