@@ -1,6 +1,6 @@
 /* omics_de.c — the public omics API without the CLI: read the ALL cohort, limma T-ALL vs B-ALL,
- * keep the FerrDb genes with FDR < 0.05 (the first five printed), then the curated network.s hubs among
- * the genes with FDR < 0.05.
+ * keep the FerrDb genes with FDR < 0.05 (the first five printed), then rank them as hubs of the
+ * curated ferroptosis network.
  *   example_omics_de   (data from the built-in data directory, or $FERROSIM_DATA) */
 #include <stdio.h>
 #include <stdlib.h>
