@@ -47,15 +47,11 @@ void pop_engine_free(ferro_world_t *w)
     w->model = NULL, w->param_id = NULL, w->param_default = NULL, w->param_settable = NULL, w->species_id = NULL;
 }
 
-/* A simulation must depend on its cell's parameters only, never on what the workspace ran
- * before: with the engine of this writing, a CVODES workspace reused after CVodeReInit gives
- * results that differ (from ~1e-8 relative, late in a 72-h run) with the previous run's output
- * times, so which cells a thread happened to simulate earlier would show in the last digits and
- * results would change with --threads. The CVODES part is therefore created afresh for every
- * simulation: 5 us against 1-2 ms for the simulation itself (measured on the built-in model). */
+/* One CVODES workspace per thread, reused for every cell: ferro_solver_run resets it
+ * (CVodeReInit) so that a run depends on its parameters only, not on the runs before it — the
+ * thread-invariance test (tests/population/test_run.c, 300 cells, hourly output) checks that. */
 struct pop_sim_s {
     const ferro_world_t *w;
-    ferro_solver_opts_t opts;
     ferro_solver_t *solver;
 };
 
@@ -65,9 +61,15 @@ int pop_sim_alloc(const ferro_world_t *w, pop_sim_t **out)
     pop_sim_t *s = ferro_calloc(1, sizeof *s);
     if (!s) return FERRO_ENOMEM;
     s->w = w;
-    ferro_solver_opts_init(&s->opts);
-    s->opts.rtol = w->rtol;
-    s->opts.atol = w->atol;
+    ferro_solver_opts_t o;
+    ferro_solver_opts_init(&o);
+    o.rtol = w->rtol;
+    o.atol = w->atol;
+    int rc = ferro_solver_create(w->model, &o, &s->solver);
+    if (rc) {
+        free(s);
+        return rc;
+    }
     *out = s;
     return 0;
 }
@@ -82,10 +84,8 @@ void pop_sim_free(pop_sim_t *s)
 int pop_sim_run(pop_sim_t *s, const double *p, int nt, const double *t, double *y)
 {
     const ferro_world_t *w = s->w;
-    ferro_solver_free(s->solver);
-    s->solver = NULL;
-    int rc = ferro_solver_create(w->model, &s->opts, &s->solver);
-    if (rc) return rc;
+    int rc;
+    ferro_solver_reset_params(s->solver);
     for (int i = 0; i < w->nparam; i++)
         if (p[i] != w->param_default[i] && (rc = ferro_solver_set_param(s->solver, i, p[i]))) return rc;
     return ferro_solver_run(s->solver, 0.0, nt, t, w->nspecies, NULL, y);
