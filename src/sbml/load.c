@@ -26,7 +26,10 @@ static int report(SBMLDocument_t *doc, const char *source, int flags, unsigned f
         const char *msg = XMLError_getMessage((const XMLError_t *)e);
         char text[1024];
         snprintf(text, sizeof text, "%s: line %u, column %u: %s: %s", source, XMLError_getLine((const XMLError_t *)e),
-                 XMLError_getColumn((const XMLError_t *)e), XMLError_getSeverityAsString((const XMLError_t *)e), msg ? msg : "");
+                 XMLError_getColumn((const XMLError_t *)e),
+                 units_only && !fatal ? "Warning (units only)" : XMLError_getSeverityAsString((const XMLError_t *)e), msg ? msg : "");
+        for (char *p = text; *p; p++)
+            if (*p == '\n') *p = ' ';
         size_t l = strlen(text);
         while (l && (text[l - 1] == '\n' || text[l - 1] == ' ')) text[--l] = 0;
         if (fatal) {
