@@ -33,6 +33,7 @@ static void print_json(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data
     ferro_json_number(fp, f->loglik0);
     fputs(", \"loglik\": ", fp); ferro_json_number(fp, f->loglik);
     fputs(", \"concordance\": ", fp); ferro_json_number(fp, f->conc.concordance);
+    fputs(", \"concordance_se\": ", fp); ferro_json_number(fp, f->conc.std);
     fprintf(fp, ", \"concordant\": %.0f, \"discordant\": %.0f, \"tied_x\": %.0f, \"tied_y\": %.0f, \"tied_xy\": %.0f",
             f->conc.concordant, f->conc.discordant, f->conc.tied_x, f->conc.tied_y, f->conc.tied_xy);
     const char *tn[3] = {"lr", "wald", "score"};
@@ -63,6 +64,7 @@ static void print_tsv(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data_
     fputs("# loglik0=", fp); cli_surv_num(fp, f->loglik0);
     fputs(" loglik=", fp); cli_surv_num(fp, f->loglik);
     fputs("\n# concordance=", fp); cli_surv_num(fp, f->conc.concordance);
+    fputs(" se=", fp); cli_surv_num(fp, f->conc.std);
     fprintf(fp, " concordant=%.0f discordant=%.0f tied_x=%.0f tied_y=%.0f\n", f->conc.concordant,
             f->conc.discordant, f->conc.tied_x, f->conc.tied_y);
     const char *tn[3] = {"lr", "wald", "score"};

@@ -88,6 +88,7 @@ void ferro_cox_options_init(ferro_cox_options_t *o);
 typedef struct {
     double concordant, discordant, tied_x, tied_y, tied_xy;
     double concordance; /* (concordant + tied_x / 2) / (concordant + discordant + tied_x) */
+    double std;         /* its standard error, survival's infinitesimal jackknife (coxph's "se") */
 } ferro_concordance_t;
 
 typedef struct {

@@ -1,7 +1,10 @@
 /* concordance.c — Harrell's C as survival::concordance(reverse = TRUE, timewt = "n") counts it:
  * a pair is comparable when the earlier time is an event (a subject censored at the same time
  * as an event is still at risk); pairs of tied event times are tied.y (tied.xy if the scores
- * tie too). Pairs are only formed within strata. */
+ * tie too). Pairs are only formed within strata. Standard error as concordancefit's
+ * infinitesimal jackknife: with c_i, d_i, t_i the concordant / discordant / tied.x pairs that
+ * subject i belongs to, N the comparable pairs and D = (C - D) / N (Somers' d),
+ * var = sum_i ((c_i - d_i) / N - D (c_i + d_i + t_i) / N)^2 / 4. */
 #include "ferrosim/survival.h"
 #include "survival/internal.h"
 
@@ -15,8 +18,10 @@ int ferro_concordance(int n, const double *time, const int *event, const double 
     memset(out, 0, sizeof *out);
     int *ord = ferro_malloc(((size_t)n + 1) * sizeof *ord);
     if (!ord) return FERRO_ENOMEM;
-    int rc = ferro_surv_order(n, time, strata, ord);
-    if (rc) { free(ord); return rc; }
+    double *ci = ferro_calloc((size_t)n + 1, sizeof *ci), *di = ferro_calloc((size_t)n + 1, sizeof *di);
+    double *ti = ferro_calloc((size_t)n + 1, sizeof *ti);
+    int rc = ci && di && ti ? ferro_surv_order(n, time, strata, ord) : FERRO_ENOMEM;
+    if (rc) { free(ord); free(ci); free(di); free(ti); return rc; }
     double conc = 0, disc = 0, tx = 0, ty = 0, txy = 0;
     /* ord: strata ascending, time descending; for an event at position a, every subject at a
      * position b < a in the same stratum has time >= its time. */
@@ -38,9 +43,9 @@ int ferro_concordance(int n, const double *time, const int *event, const double 
                         continue;
                     }
                 }
-                if (score[i] > score[j]) conc++;
-                else if (score[i] < score[j]) disc++;
-                else tx++;
+                if (score[i] > score[j]) { conc++; ci[i]++; ci[j]++; }
+                else if (score[i] < score[j]) { disc++; di[i]++; di[j]++; }
+                else { tx++; ti[i]++; ti[j]++; }
             }
         }
         k = kend;
@@ -49,5 +54,12 @@ int ferro_concordance(int n, const double *time, const int *event, const double 
     out->concordant = conc; out->discordant = disc; out->tied_x = tx; out->tied_y = ty; out->tied_xy = txy;
     double tot = conc + disc + tx;
     out->concordance = tot > 0 ? (conc + tx / 2) / tot : NAN;
+    double somer = tot > 0 ? (conc - disc) / tot : NAN, v = 0;
+    for (int i = 0; i < n; i++) {
+        double b = (ci[i] - di[i]) / tot - somer * (ci[i] + di[i] + ti[i]) / tot;
+        v += b * b;
+    }
+    out->std = tot > 0 ? sqrt(v / 4) : NAN;
+    free(ci); free(di); free(ti);
     return 0;
 }

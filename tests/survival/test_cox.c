@@ -56,6 +56,7 @@ static void check_fit(const char *prefix, int ties, int strata)
     expect_int(f->conc.tied_y, ref_kv(k, "tied_y"), "tied.y");
     expect_int(f->conc.tied_xy, ref_kv(k, "tied_xy"), "tied.xy");
     expect_rel(f->conc.concordance, ref_kv(k, "concordance"), 1e-12, "concordance");
+    expect_rel(f->conc.std, ref_kv(k, "concordance_std"), 1e-9, "concordance standard error");
     ferro_table_free(c);
     ferro_table_free(k);
     ferro_cox_fit_free(f);

@@ -36,7 +36,7 @@ coxref <- function(fit, prefix) {
           lr = 2 * diff(fit$loglik), lr_p = pchisq(2 * diff(fit$loglik), df, lower.tail = FALSE),
           wald = fit$wald.test, wald_p = pchisq(fit$wald.test, df, lower.tail = FALSE),
           score = fit$score, score_p = pchisq(fit$score, df, lower.tail = FALSE),
-          concordance = cc[["concordance"]], concordant = cc[["concordant"]],
+          concordance = cc[["concordance"]], concordance_std = cc[["std"]], concordant = cc[["concordant"]],
           discordant = cc[["discordant"]], tied_x = cc[["tied.x"]], tied_y = cc[["tied.y"]],
           tied_xy = cc[["tied.xy"]], iter = fit$iter), paste0("ref_", prefix, "_fit.tsv"))
 }
