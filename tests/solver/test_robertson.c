@@ -96,7 +96,7 @@ int main(void)
     /* reuse does not depend on history: after a run with other parameters and output times,
      * a workspace gives bit for bit what a fresh one gives */
     {
-        double ta[3] = {0.1, 7.0, 4e5}, tb[2] = {40.0, 4000.0}, a[6], b[6], c[6];
+        double ta[3] = {0.1, 7.0, 4e5}, tb[2] = {40.0, 4000.0}, a[9], b[6], c[6]; /* times x 3 species */
         ferro_solver_t *fresh;
         expect_int(ferro_solver_set_param(s, p, 1.7), 0, "set y1_0");
         expect_int(ferro_solver_run(s, 0.0, 3, ta, 0, NULL, a), 0, "run a");
