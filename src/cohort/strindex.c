@@ -6,13 +6,11 @@
 
 #include "ferrosim/common.h"
 
-static char *const *sort_key; /* qsort has no context argument; guarded by a critical section */
-
-static int cmp_idx(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b)
 {
-    int i = *(const int *)a, j = *(const int *)b;
-    int c = strcmp(sort_key[i], sort_key[j]);
-    return c ? c : (i > j) - (i < j);
+    const ferro_strindex_entry_t *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 int ferro_strindex_build(char *const *key, int n, ferro_strindex_t **out)
@@ -20,17 +18,11 @@ int ferro_strindex_build(char *const *key, int n, ferro_strindex_t **out)
     *out = NULL;
     ferro_strindex_t *ix = ferro_calloc(1, sizeof *ix);
     if (!ix) return FERRO_ENOMEM;
-    ix->order = ferro_malloc((size_t)(n > 0 ? n : 1) * sizeof *ix->order);
-    if (!ix->order) { free(ix); return FERRO_ENOMEM; }
+    ix->e = ferro_malloc((size_t)(n > 0 ? n : 1) * sizeof *ix->e);
+    if (!ix->e) { free(ix); return FERRO_ENOMEM; }
     ix->n = n;
-    ix->key = key;
-    for (int i = 0; i < n; i++) ix->order[i] = i;
-#pragma omp critical(ferro_strindex_sort)
-    {
-        sort_key = key;
-        qsort(ix->order, (size_t)n, sizeof *ix->order, cmp_idx);
-        sort_key = NULL;
-    }
+    for (int i = 0; i < n; i++) { ix->e[i].key = key[i]; ix->e[i].i = i; }
+    qsort(ix->e, (size_t)n, sizeof *ix->e, cmp_entry);
     *out = ix;
     return 0;
 }
@@ -40,10 +32,10 @@ int ferro_strindex_find(const ferro_strindex_t *ix, const char *s)
     int lo = 0, hi = ix->n; /* first position with key >= s */
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
-        if (strcmp(ix->key[ix->order[mid]], s) < 0) lo = mid + 1;
+        if (strcmp(ix->e[mid].key, s) < 0) lo = mid + 1;
         else hi = mid;
     }
-    if (lo < ix->n && strcmp(ix->key[ix->order[lo]], s) == 0) return ix->order[lo];
+    if (lo < ix->n && strcmp(ix->e[lo].key, s) == 0) return ix->e[lo].i;
     return -1;
 }
 
@@ -51,14 +43,14 @@ int ferro_strindex_first_dup(const ferro_strindex_t *ix)
 {
     int best = -1;
     for (int k = 1; k < ix->n; k++)
-        if (strcmp(ix->key[ix->order[k]], ix->key[ix->order[k - 1]]) == 0)
-            if (best < 0 || ix->order[k] < best) best = ix->order[k];
+        if (strcmp(ix->e[k].key, ix->e[k - 1].key) == 0)
+            if (best < 0 || ix->e[k].i < best) best = ix->e[k].i;
     return best;
 }
 
 void ferro_strindex_free(ferro_strindex_t *ix)
 {
     if (!ix) return;
-    free(ix->order);
+    free(ix->e);
     free(ix);
 }

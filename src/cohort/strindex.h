@@ -4,9 +4,13 @@
 #define FERRO_STRINDEX_H
 
 typedef struct {
+    const char *key;
+    int i;
+} ferro_strindex_entry_t;
+
+typedef struct {
     int n;
-    char *const *key; /* borrowed: the caller's array */
-    int *order;       /* indices sorted by key, ties by index */
+    ferro_strindex_entry_t *e; /* (key, index) sorted by key, ties by index; keys borrowed */
 } ferro_strindex_t;
 
 /* Build over key[0..n-1] (borrowed; must outlive the index). */
