@@ -36,20 +36,6 @@ static const char usage[] =
 enum { OPT_CELL = 1, OPT_DRUG, OPT_SET, OPT_TIME, OPT_STEP, OPT_CELLS, OPT_CV, OPT_MODEL, OPT_RTOL, OPT_ATOL };
 enum { ARGS_HELP = 100 }; /* parse_args: --help was shown */
 
-/* "NAME=VALUE" -> name (copied into buf) and value text. */
-static int split_pair(const char *opt, const char *arg, const char *what, char *buf, size_t n, const char **value)
-{
-    const char *eq = strchr(arg, '=');
-    if (!eq || eq == arg || !eq[1] || (size_t)(eq - arg) >= n) {
-        fprintf(stderr, "ferrosim simulate: %s '%s': expected %s\nTry 'ferrosim simulate --help'.\n", opt, arg, what);
-        return -1;
-    }
-    memcpy(buf, arg, (size_t)(eq - arg));
-    buf[eq - arg] = 0;
-    *value = eq + 1;
-    return 0;
-}
-
 static void print_number(FILE *fp, double v)
 {
     if (isnan(v)) fputs("NA", fp);
@@ -187,25 +173,14 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
 static int resolve(const ferro_world_t *w, const args_t *a, ferro_condition_t *c, ferro_dose_t *doses,
                    ferro_gene_factor_t *factors)
 {
-    char name[256];
-    const char *val;
     int rc;
     if ((rc = ferro_world_find_cell(w, a->cell, &c->cell))) return cli_fail("simulate", rc);
-    for (int i = 0; i < a->ndrug; i++) {
-        if (split_pair("--drug", a->drug[i], "NAME=DOSE (e.g. erastin=5uM)", name, sizeof name, &val))
-            return CLI_EXIT_USAGE;
-        if ((rc = ferro_world_find_agent(w, name, &doses[i].agent)) ||
-            (rc = ferro_world_parse_dose(w, doses[i].agent, val, &doses[i].dose)))
-            return cli_fail("simulate", rc);
-    }
-    for (int i = 0; i < a->nset; i++) {
-        if (split_pair("--set", a->set[i], "GENE=FACTOR (e.g. GPX4=0.2)", name, sizeof name, &val)) return CLI_EXIT_USAGE;
-        if ((rc = ferro_world_find_gene(w, name, &factors[i].gene))) return cli_fail("simulate", rc);
-        double f;
-        if (ferro_parse_double(val, &f) || f < 0)
-            return cli_usage_error("simulate", usage, "--set %s: factor '%s' is not a non-negative number", name, val);
-        factors[i].factor = f;
-    }
+    for (int i = 0; i < a->ndrug; i++)
+        if ((rc = ferro_world_parse_drug(w, a->drug[i], &doses[i])))
+            return cli_fail("simulate", ferro_error_prefix(rc, "--drug"));
+    for (int i = 0; i < a->nset; i++)
+        if ((rc = ferro_world_parse_gene_factor(w, a->set[i], &factors[i])))
+            return cli_fail("simulate", ferro_error_prefix(rc, "--set"));
     c->ndoses = a->ndrug;
     c->doses = doses;
     c->nfactors = a->nset;

@@ -68,6 +68,12 @@ int ferro_world_parse_dose(const ferro_world_t *w, int agent, const char *text, 
 typedef struct { int agent; double dose; } ferro_dose_t;          /* dose in canonical unit */
 typedef struct { int gene; double factor; } ferro_gene_factor_t;  /* 0 KO, 0.2 KD, 5 OE */
 
+/* The CLI's "NAME=DOSE" (--drug, --with: agent by name or alias, dose as ferro_world_parse_dose)
+ * and "GENE=FACTOR" (--set: a non-negative number). FERRO_EINVAL for a malformed text, bad dose
+ * or factor, FERRO_ENOTFOUND for an unknown name (the message names the nearest). */
+int ferro_world_parse_drug(const ferro_world_t *w, const char *text, ferro_dose_t *out) FERRO_WUR;
+int ferro_world_parse_gene_factor(const ferro_world_t *w, const char *text, ferro_gene_factor_t *out) FERRO_WUR;
+
 typedef struct {
     int cell;                          /* index into the world's cell lines */
     int ndoses;

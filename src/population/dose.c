@@ -81,3 +81,42 @@ int ferro_world_parse_dose(const ferro_world_t *w, int agent, const char *text, 
         *dose = base * a->mw / 1e3 / a->unit_scale;
     return 0;
 }
+
+/* "NAME=VALUE": the name copied into buf (size n), the value text after the first '='. */
+static int split_pair(const char *text, const char *form, char *buf, size_t n, const char **value)
+{
+    const char *eq = text ? strchr(text, '=') : NULL;
+    if (!eq || eq == text || !eq[1] || (size_t)(eq - text) >= n)
+        return ferro_error_set(FERRO_EINVAL, "'%s': expected %s", text ? text : "", form);
+    memcpy(buf, text, (size_t)(eq - text));
+    buf[eq - text] = 0;
+    *value = eq + 1;
+    return 0;
+}
+
+int ferro_world_parse_drug(const ferro_world_t *w, const char *text, ferro_dose_t *out)
+{
+    char name[256];
+    const char *val = NULL;
+    int rc;
+    if ((rc = split_pair(text, "NAME=DOSE (e.g. erastin=5uM)", name, sizeof name, &val)) ||
+        (rc = ferro_world_find_agent(w, name, &out->agent)) ||
+        (rc = ferro_world_parse_dose(w, out->agent, val, &out->dose)))
+        return rc;
+    return 0;
+}
+
+int ferro_world_parse_gene_factor(const ferro_world_t *w, const char *text, ferro_gene_factor_t *out)
+{
+    char name[256];
+    const char *val = NULL;
+    int rc;
+    if ((rc = split_pair(text, "GENE=FACTOR (e.g. GPX4=0.2)", name, sizeof name, &val)) ||
+        (rc = ferro_world_find_gene(w, name, &out->gene)))
+        return rc;
+    if (ferro_parse_double(val, &out->factor) || !(out->factor >= 0))
+        return ferro_error_set(FERRO_EINVAL, "%s: factor '%s' is not a non-negative number (0 knockout, 0.2 "
+                                             "knockdown, 5 overexpression)",
+                               name, val);
+    return 0;
+}

@@ -131,6 +131,28 @@ static void test_doses(void)
     expect_bad_dose("ZnO", "5 nM", "no molecular weight");
 }
 
+static void test_pairs(void)
+{
+    ferro_dose_t d;
+    ferro_gene_factor_t g;
+    expect_int(ferro_world_parse_drug(w, "Fer-1=200nM", &d), 0, "NAME=DOSE");
+    expect_true(d.agent == idx_agent("ferrostatin-1") && fabs(d.dose - 0.2) < 1e-15, "Fer-1=200nM -> ferrostatin-1, 0.2 uM");
+    expect_int(ferro_world_parse_drug(w, "vitamin E=1mM", &d), 0, "a name with a blank");
+    expect_rel(d.dose, 1000, 0, "1 mM = 1000 uM");
+    expect_int(ferro_world_parse_drug(w, "erastin", &d), FERRO_EINVAL, "no '='");
+    expect_true(strstr(ferro_error_message(), "expected NAME=DOSE") != NULL, "says the form");
+    expect_int(ferro_world_parse_drug(w, "=5", &d), FERRO_EINVAL, "no name");
+    expect_int(ferro_world_parse_drug(w, "erastin=", &d), FERRO_EINVAL, "no dose");
+    expect_int(ferro_world_parse_drug(w, "erastn=5", &d), FERRO_ENOTFOUND, "unknown agent");
+    expect_int(ferro_world_parse_drug(w, "erastin=-5", &d), FERRO_EINVAL, "negative dose");
+    expect_int(ferro_world_parse_gene_factor(w, "xCT=0.2", &g), 0, "GENE=FACTOR");
+    expect_true(g.factor == 0.2 && !strcmp(ferro_world_gene_name(w, g.gene), "SLC7A11"), "xCT=0.2 -> SLC7A11 x 0.2");
+    expect_int(ferro_world_parse_gene_factor(w, "NRF2=0", &g), 0, "knockout");
+    expect_int(ferro_world_parse_gene_factor(w, "GPX4=-1", &g), FERRO_EINVAL, "negative factor");
+    expect_int(ferro_world_parse_gene_factor(w, "GPX4=x", &g), FERRO_EINVAL, "not a number");
+    expect_int(ferro_world_parse_gene_factor(w, "GPX9=1", &g), FERRO_ENOTFOUND, "unknown gene");
+}
+
 /* The parameter vector of cell 0, with doses applied. */
 static void params_with(ferro_condition_t *c, int ndoses, const ferro_dose_t *d, double *p)
 {
@@ -273,6 +295,7 @@ int main(void)
     test_counts();
     test_lookups();
     test_doses();
+    test_pairs();
     test_effects();
     test_profiles();
     test_noise();
