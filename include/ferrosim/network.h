@@ -6,7 +6,8 @@
  *   closeness    sum over the other nodes w reachable from v of 1 / dist(v, w)
  *                (cytoHubba's closeness; unreachable nodes add 0)
  *   MCC          sum over the maximal cliques C containing v of (|C| - 1)!
- *                (= degree when no two neighbours of v are linked; 0 for an isolated node)
+ *                (= degree when no two neighbours of v are linked; 1 for an isolated node,
+ *                a clique of one)
  * Unweighted: the score only filters edges (min_score). Parallel over nodes (OpenMP), with
  * results identical for any thread count. */
 #ifndef FERROSIM_NETWORK_H

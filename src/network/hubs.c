@@ -103,7 +103,7 @@ static double factorial(int k)
 static int bron_kerbosch(bk_t *b, int *P, int np, int *X, int nx)
 {
     if (np == 0) {
-        if (nx == 0 && b->nR >= 2) {
+        if (nx == 0 && b->nR >= 1) { /* a clique of one: an isolated node, (1 - 1)! = 1 */
             double c = factorial(b->nR - 1);
             for (int i = 0; i < b->nR; i++) b->mcc[b->R[i]] += c;
         }

@@ -29,7 +29,7 @@ hubs <- function(nodes, ea, eb) {
   cl <- sapply(1:n, function(v) { x <- D[v, -v]; sum(1 / x[is.finite(x)]) })
   mcc <- numeric(n)
   bk <- function(R, P, X) {
-    if (!length(P) && !length(X)) { if (length(R) >= 2) mcc[R] <<- mcc[R] + factorial(length(R) - 1); return(invisible()) }
+    if (!length(P) && !length(X)) { if (length(R) >= 1) mcc[R] <<- mcc[R] + factorial(length(R) - 1); return(invisible()) }
     for (v in P) {
       Nv <- which(A[v, ])
       bk(c(R, v), intersect(P, Nv), intersect(X, Nv))
