@@ -77,6 +77,11 @@ int main(void)
     check_reference(s);
     check_jacobian(s);
     check_reference(s); /* the workspace is reusable: same numbers again */
+    o.nonneg = 1;       /* with CVODE's non-negativity constraints: the same reference */
+    expect_int(ferro_solver_set_options(s, &o), 0, "nonneg on");
+    check_reference(s);
+    o.nonneg = 0;
+    expect_int(ferro_solver_set_options(s, &o), 0, "nonneg off");
 
     /* a parameter set before a run re-evaluates the initial assignment y1 = y1_0 */
     int p;
