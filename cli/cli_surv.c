@@ -16,7 +16,8 @@ int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char 
         {"nfolds", required_argument, 0, CLI_SURV_NFOLDS}, {"foldid", required_argument, 0, CLI_SURV_FOLDID},
         {"nlambda", required_argument, 0, CLI_SURV_NLAMBDA},
         {"lambda-min-ratio", required_argument, 0, CLI_SURV_LMR}, {"expr", required_argument, 0, CLI_SURV_EXPR},
-        {"where", required_argument, 0, CLI_SURV_WHERE}, {"split", required_argument, 0, CLI_SURV_SPLIT}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+        {"where", required_argument, 0, CLI_SURV_WHERE}, {"split", required_argument, 0, CLI_SURV_SPLIT},
+        {"loo", no_argument, 0, CLI_SURV_LOO}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     memset(o, 0, sizeof *o);
     cli_common_init(&o->com);
     o->ties = "efron";
@@ -48,6 +49,7 @@ int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char 
         case CLI_SURV_EXPR: o->expr = optarg; break;
         case CLI_SURV_WHERE: o->where = optarg; break;
         case CLI_SURV_SPLIT: o->split = optarg; break;
+        case CLI_SURV_LOO: o->loo = 1; break;
         case CLI_SURV_CONF:
         case CLI_SURV_ALPHA:
         case CLI_SURV_LMR:

@@ -1,4 +1,5 @@
 /* cmd_cox.c — `ferrosim cox`: Cox proportional hazards (as R's survival::coxph). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,12 @@ static const char usage[] =
     "  --covariates LIST  comma-separated numeric covariate columns\n"
     "  --strata COL       stratify on a categorical column (as + strata(COL))\n"
     "  --ties METHOD      efron (default, as coxph) or breslow\n"
-    "  --conf-level C     for the HR interval (default 0.95)\n" CLI_SURV_EXPR_HELP;
+    "  --conf-level C     for the HR interval (default 0.95)\n"
+    "  --loo              also the leave-one-out cross-validated concordance: each sample's\n"
+    "                     linear predictor from the model fitted without it (as predict(fit,\n"
+    "                     newdata, type = \"lp\"), centred at that fit's means): out-of-sample C\n" CLI_SURV_EXPR_HELP;
+
+static double loo_c = NAN; /* set by cmd_cox when --loo */
 
 static void print_json(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data_t *d, const char *ties)
 {
@@ -34,6 +40,7 @@ static void print_json(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data
     fputs(", \"loglik\": ", fp); ferro_json_number(fp, f->loglik);
     fputs(", \"concordance\": ", fp); ferro_json_number(fp, f->conc.concordance);
     fputs(", \"concordance_se\": ", fp); ferro_json_number(fp, f->conc.std);
+    if (!isnan(loo_c)) { fputs(", \"loo_concordance\": ", fp); ferro_json_number(fp, loo_c); }
     fprintf(fp, ", \"concordant\": %.0f, \"discordant\": %.0f, \"tied_x\": %.0f, \"tied_y\": %.0f, \"tied_xy\": %.0f",
             f->conc.concordant, f->conc.discordant, f->conc.tied_x, f->conc.tied_y, f->conc.tied_xy);
     const char *tn[3] = {"lr", "wald", "score"};
@@ -65,6 +72,7 @@ static void print_tsv(FILE *fp, const ferro_cox_fit_t *f, const ferro_surv_data_
     fputs(" loglik=", fp); cli_surv_num(fp, f->loglik);
     fputs("\n# concordance=", fp); cli_surv_num(fp, f->conc.concordance);
     fputs(" se=", fp); cli_surv_num(fp, f->conc.std);
+    if (!isnan(loo_c)) { fputs(" loo_concordance=", fp); cli_surv_num(fp, loo_c); }
     fprintf(fp, " concordant=%.0f discordant=%.0f tied_x=%.0f tied_y=%.0f\n", f->conc.concordant,
             f->conc.discordant, f->conc.tied_x, f->conc.tied_y);
     const char *tn[3] = {"lr", "wald", "score"};
@@ -88,7 +96,7 @@ int cmd_cox(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("cox", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_COV | CLI_SURV_STRATA |
-                                CLI_SURV_TIES | CLI_SURV_CONF | CLI_SURV_EXPR | CLI_SURV_WHERE, usage, &a);
+                                CLI_SURV_TIES | CLI_SURV_CONF | CLI_SURV_EXPR | CLI_SURV_WHERE | CLI_SURV_LOO, usage, &a);
     if (st >= 0) return st;
     ferro_cox_options_t o;
     ferro_cox_options_init(&o);
@@ -105,6 +113,14 @@ int cmd_cox(int argc, char **argv)
     ferro_out_t *out = NULL;
     int rc = ferro_surv_data_read(a.data, &spec, &d);
     if (!rc) rc = ferro_cox_fit(d, &o, &f);
+    if (!rc && a.loo) {
+        double *lp = malloc(((size_t)d->n + 1) * sizeof *lp);
+        ferro_concordance_t cc;
+        rc = lp ? ferro_cox_cv_lp(d, &o, NULL, lp) : FERRO_ENOMEM;
+        if (!rc) rc = ferro_concordance(d->n, d->time, d->event, lp, o.use_strata ? d->strata : NULL, &cc);
+        if (!rc) loo_c = cc.concordance;
+        free(lp);
+    }
     if (!rc) rc = ferro_out_open(a.com.out, &out);
     if (!rc) {
         if (d->ndropped) ferro_info("cox: %d rows with missing values dropped", d->ndropped);

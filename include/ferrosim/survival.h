@@ -112,6 +112,12 @@ void ferro_cox_fit_free(ferro_cox_fit_t *f);
 int ferro_cox_fit_raw(int n, int p, const double *time, const int *event, const double *x,
                       const int *strata, const ferro_cox_options_t *opt, ferro_cox_fit_t **out) FERRO_WUR;
 
+/* Cross-validated linear predictors: for each fold k (foldid[i] in 1..K; NULL = leave one out),
+ * the model fitted without fold k gives lp[i] = (x_i - mean(-k)) . beta(-k) for its members (as
+ * predict(fit, newdata, type = "lp"), centred at the training means);
+ * their concordance is an out-of-sample C-index. Uses d->strata when opt->use_strata. */
+int ferro_cox_cv_lp(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, const int *foldid, double *lp) FERRO_WUR;
+
 /* Concordance of a risk score (higher score = shorter survival) with (time, event). */
 int ferro_concordance(int n, const double *time, const int *event, const double *score,
                       const int *strata, ferro_concordance_t *out) FERRO_WUR;

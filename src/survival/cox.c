@@ -286,3 +286,50 @@ int ferro_cox_fit(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, fe
         if (!(f->names[j] = ferro_strdup(d->names[j]))) { ferro_cox_fit_free(f); *out = NULL; return FERRO_ENOMEM; }
     return 0;
 }
+
+int ferro_cox_cv_lp(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, const int *foldid, double *lp)
+{
+    ferro_cox_options_t o;
+    if (opt) o = *opt; else ferro_cox_options_init(&o);
+    int n = d->n, p = d->p, K = 0;
+    for (int i = 0; i < n; i++) {
+        int f = foldid ? foldid[i] : i + 1;
+        if (f < 1) return ferro_error_set(FERRO_EINVAL, "cox: fold id %d of sample %d is not >= 1", f, i + 1);
+        if (f > K) K = f;
+    }
+    const int *strata = o.use_strata ? d->strata : NULL;
+    double *x = ferro_malloc(((size_t)n * p + 1) * sizeof *x), *t = ferro_malloc(((size_t)n + 1) * sizeof *t);
+    int *e = ferro_malloc(((size_t)n + 1) * sizeof *e), *s = ferro_malloc(((size_t)n + 1) * sizeof *s);
+    int rc = x && t && e && s ? 0 : FERRO_ENOMEM;
+    for (int k = 1; k <= K && !rc; k++) {
+        int m = 0, inside = 0;
+        for (int i = 0; i < n; i++) {
+            if ((foldid ? foldid[i] : i + 1) == k) { inside++; continue; }
+            memcpy(x + (size_t)m * p, d->x + (size_t)i * p, (size_t)p * sizeof *x);
+            t[m] = d->time[i]; e[m] = d->event[i]; s[m] = strata ? strata[i] : 0;
+            m++;
+        }
+        if (!inside) continue;
+        ferro_cox_fit_t *f = NULL;
+        if ((rc = ferro_cox_fit_raw(m, p, t, e, x, strata ? s : NULL, &o, &f))) {
+            ferro_error_prefix(rc, "cox: fold %d", k);
+            break;
+        }
+        /* predict(fit, newdata, type = "lp"): centred at the training means */
+        double c0 = 0;
+        for (int j = 0; j < p; j++) {
+            double mj = 0;
+            for (int r = 0; r < m; r++) mj += x[(size_t)r * p + j];
+            c0 += mj / m * f->coef[j];
+        }
+        for (int i = 0; i < n; i++) {
+            if ((foldid ? foldid[i] : i + 1) != k) continue;
+            double v = 0;
+            for (int j = 0; j < p; j++) v += d->x[(size_t)i * p + j] * f->coef[j];
+            lp[i] = v - c0;
+        }
+        ferro_cox_fit_free(f);
+    }
+    free(x); free(t); free(e); free(s);
+    return rc;
+}

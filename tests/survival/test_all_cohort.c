@@ -59,6 +59,16 @@ int main(void)
     expect_rel(f->wald, ref_kv(r, "wald"), 1e-6, "Wald");
     expect_rel(f->conc.concordance, ref_kv(r, "concordance"), 1e-12, "concordance");
     ferro_table_free(r);
+    /* leave-one-out linear predictors and their concordance */
+    double lp[66];
+    ferro_concordance_t cc;
+    expect_int(ferro_cox_cv_lp(d, NULL, NULL, lp), 0, "LOO linear predictors");
+    expect_int(ferro_concordance(d->n, d->time, d->event, lp, NULL, &cc), 0, "LOO concordance");
+    r = ref_table(SURV_DATA "ref_all_cox8_loo.tsv");
+    expect_rel(lp[0], ref_kv(r, "loo_lp1"), 1e-6, "LOO lp of sample 1");
+    expect_rel(lp[65], ref_kv(r, "loo_lp66"), 1e-6, "LOO lp of sample 66");
+    expect_rel(cc.concordance, ref_kv(r, "loo_c"), 1e-12, "LOO C-index");
+    ferro_table_free(r);
     ferro_cox_fit_free(f);
     ferro_surv_data_free(d);
 

@@ -47,6 +47,9 @@ A="$SRC/data/cohorts/ALL"
   --event rfs_event --covariates CARS1 > "$T/all.tsv"
 grep -q '^CARS1	0.85079513094' "$T/all.tsv" || fail "ALL B-ALL CARS1 coefficient"
 grep -q '^# n=66 events=49 dropped=29 ' "$T/all.tsv" || fail "ALL counts"
+"$FERROSIM" cox --data "$A/samples.tsv" --expr "$A/expr_genes.tsv.gz" --where lineage=B --time rfs_days \
+  --event rfs_event --covariates ALOX15,ATP5MC3,CARS1,CDKN1A,LPCAT3,SAT1,SLC1A5,TFRC --loo \
+  | grep -q ' loo_concordance=0.58894472361809' || fail "cox --loo"
 "$FERROSIM" km --data "$A/samples.tsv" --expr "$A/expr_genes.tsv.gz" --where lineage=B --time rfs_days \
   --event rfs_event --split CARS1 | grep -q '^# logrank chisq=1.16842893110' || fail "km --split CARS1"
 set +e

@@ -30,6 +30,13 @@ wtab(data.frame(term = rownames(sm), coef = sm[, "coef"], se = sm[, "se(coef)"],
 wtab(data.frame(key = c("n", "events", "loglik", "lr", "score", "wald", "concordance"),
                 value = c(f8$n, f8$nevent, f8$loglik[2], 2 * diff(f8$loglik), f8$score, f8$wald.test,
                           f8$concordance[["concordance"]])), "ref_all_cox8_fit.tsv")
+# leave-one-out linear predictors of the 8-gene model (predict(..., newdata, type = "lp")) and
+# their concordance: an out-of-sample C-index
+fo <- as.formula(paste("Surv(time, status) ~", paste(frg8, collapse = "+")))
+loo <- sapply(seq_len(nrow(d)), function(i) predict(coxph(fo, data = d[-i, ]), newdata = d[i, ], type = "lp"))
+wtab(data.frame(key = c("loo_c", "loo_lp1", "loo_lp66"),
+                value = c(concordance(Surv(d$time, d$status) ~ loo, reverse = TRUE)$concordance, loo[1], loo[66])),
+     "ref_all_cox8_loo.tsv")
 # KM and log-rank: B vs T lineage, relapse-free time
 a <- s[!is.na(s$rfs_days), ]
 sd <- survdiff(Surv(rfs_days, rfs_event) ~ lineage, data = a)
