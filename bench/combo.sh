@@ -31,14 +31,19 @@ el() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 echo "ferrosim combo: $CELL, $AGENT_A ($RANGE_A) x $AGENT_B ($RANGE_B), 10 x 10 wells, $CELLS cells/well, 72 h"
 for t in 1 2; do
   t0=$(now)
-  "$F" combo --cell "$CELL" --drug "$AGENT_A" --drug "$AGENT_B" --range-a "$RANGE_A" --range-b "$RANGE_B" \
-    --cells "$CELLS" --time 72 --threads $t --quiet --out "$tmp/matrix$t.tsv"
+  /usr/bin/time -f "%U %S" -o "$tmp/cpu$t" "$F" combo --cell "$CELL" --drug "$AGENT_A" --drug "$AGENT_B" \
+    --range-a "$RANGE_A" --range-b "$RANGE_B" --cells "$CELLS" --time 72 --threads $t --quiet --out "$tmp/matrix$t.tsv"
   t1=$(now)
+  cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$tmp/cpu$t")
   eval "sim$t=$(el "$t0" "$t1")"
-  echo "  threads $t: $(el "$t0" "$t1") s  (100 wells x $CELLS cells + the untreated reference)"
+  eval "cpu$t=$cpu"
+  echo "  threads $t: wall $(el "$t0" "$t1") s, CPU $cpu s  (100 wells x $CELLS cells + the untreated reference)"
 done
+echo "  load average during the runs: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall time"
+echo "  depends on it; CPU time does not, and CPU / threads is the wall time on an idle machine)"
 if cmp -s "$tmp/matrix1.tsv" "$tmp/matrix2.tsv"; then echo "  1- and 2-thread outputs identical"; else echo "  WARNING: outputs differ between thread counts"; fi
-awk -v a="$sim1" -v b="$sim2" 'BEGIN { printf "  speed-up 2 vs 1 thread: %.2fx; per virtual cell-simulation: %.1f us (1 thread)\n", a / b, a / (101 * '"$CELLS"') * 1e6 }'
+awk -v a="$sim1" -v b="$sim2" -v c="$cpu1" -v n="$CELLS" 'BEGIN {
+  printf "  speed-up 2 vs 1 thread (wall): %.2fx; CPU per virtual-cell simulation: %.2f ms\n", a / b, c / (101 * n) * 1e3 }'
 
 echo "fitting + synergy scores on that matrix (mean of $REPS runs):"
 t0=$(now)
@@ -52,6 +57,7 @@ echo "  R peer (nls + uniroot, scoring only):   $peer s"
 awk -v a="$ours" -v b="$peer" 'BEGIN { printf "  ratio R / ferrosim: %.0fx\n", b / a }'
 # the two agree (same definitions): largest difference over all cells and methods
 Rscript tests/data/synergy/synergy_reference.R score "$tmp/matrix1.tsv" > "$tmp/r.tsv"
-grep -v '^#' "$tmp/scores.tsv" | awk -F'\t' 'NR == FNR { if (FNR > 1) r[$1 "," $2] = $3 " " $4 " " $5 " " $6; next }
-  FNR > 1 { split(r[$4 "," $5], v, " "); for (m = 1; m <= 4; m++) { d = $(8 + m) - v[m]; if (d < 0) d = -d; if (d > mx) mx = d } }
-  END { printf "  largest |ferrosim - R| score difference: %.2g percentage points\n", mx }' "$tmp/r.tsv" -
+grep -v '^#' "$tmp/scores.tsv" | awk -F'\t' 'NR == FNR { if (FNR > 1) r[sprintf("%.5g,%.5g", $1, $2)] = $3 " " $4 " " $5 " " $6; next }
+  FNR > 1 { k = sprintf("%.5g,%.5g", $3, $4); if (!(k in r)) { miss++; next } split(r[k], v, " "); n++
+            for (m = 1; m <= 4; m++) { d = $(8 + m) - v[m]; if (d < 0) d = -d; if (d > mx) mx = d } }
+  END { printf "  %d cells compared (%d unmatched); largest |ferrosim - R| score difference: %.2g percentage points\n", n, miss, mx }' "$tmp/r.tsv" -

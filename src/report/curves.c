@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
-enum { W = 380, H = 270, ML = 48, MR = 118, MT = 24, MB = 40 };
+enum { W = 420, H = 270, ML = 48, MR = 150, MT = 24, MB = 40 };
 
 typedef struct { double u0, u1, y0, y1; } frame_t;
 

@@ -26,7 +26,7 @@ void ferro_report_heatmap(ferro_report_t *r, const ferro_report_heatmap_t *h)
         if (isnan(hi)) hi = b;
     }
     if (hi <= lo) hi = lo + 1;
-    int cw = h->ncol > 16 ? 28 : CW_MAX;
+    int cw = h->ncol > 16 ? 34 : CW_MAX;
     int collab_h = 0;
     for (int j = 0; j < h->ncol; j++) {
         int len = h->col_labels && h->col_labels[j] ? (int)strlen(h->col_labels[j]) : 0;

@@ -11,7 +11,7 @@ static const char css[] =
     "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}"
     "td:first-child,th:first-child{text-align:left}"
     ".figs{display:flex;flex-wrap:wrap;gap:12px}.fig{margin:0}"
-    "svg text{font-family:inherit;font-size:11px}svg .t{font-size:12px;font-weight:600}"
+    "svg{max-width:100%;height:auto}svg text{font-family:inherit;font-size:11px}svg .t{font-size:12px;font-weight:600}"
     "svg .s{font-size:9px}svg .w{fill:#fff}.note{color:#555;font-size:0.9em}";
 
 int ferro_report_open(const char *path, const char *title, ferro_report_t **out)
