@@ -59,6 +59,12 @@ def gene(sym, desc):
         "population noise act here)" % sym, "convention (docs/model-conventions.md)")
 
 
+def tx(name, desc):
+    par("tx_" + name, 1, "dimensionless", "transcriptional modulation of %s by agents (multiplies its synthesis; "
+        "agents act here, never on expr_*, so that expr_* describes only the cell)" % name,
+        "convention (docs/model-conventions.md)")
+
+
 def act(name, desc):
     par("act_" + name, 1, "dimensionless", "activity factor: " + desc,
         "convention (docs/model-conventions.md)")
@@ -110,11 +116,11 @@ par("tf_fe", 1, "dimensionless", "transferrin-bound iron in the medium, relative
 par("k_fe_up", 1.4, "uM_per_hour", "TF-TFRC iron uptake rate of the reference cell",
     ASSUMED + "labile pool ~1 uM turning over in about an hour (Kakhlon & Cabantchik 2002, PMID 12034472)")
 par("fe_input", 0, "uM_per_hour", "non-transferrin-bound iron input; ferric ammonium citrate adds", "agent input (default 0)")
-par("k_fe_store", 1.0, "per_hour", "iron incorporation into ferritin per FTH1 level", ASSUMED + "ferritin takes up iron within about an hour")
+par("k_fe_store", 2.0, "per_hour", "iron incorporation into ferritin per FTH1 level", ASSUMED + "ferritin takes up iron within about an hour")
 par("kd_ft", 0.02, "per_hour", "basal (proteasomal/lysosomal) ferritin turnover", ASSUMED + "ferritin half-life ~1-2 days without autophagy")
 par("k_fp", 0.05, "per_hour", "NCOA4-mediated ferritinophagy per NCOA4 and autophagy flux", "Mancias 2014, PMID 24695223 (NCOA4 required for ferritin degradation); rate assumed")
 par("k_fe_exp", 0.3, "per_hour", "ferroportin iron export per SLC40A1 level", ASSUMED + "lymphoid cells export little iron")
-par("k_lcn2", 0.3, "per_hour", "LCN2-mediated iron efflux per LCN2 level", "Chaudhary 2021, PMID 34146401 (LCN2 lowers intracellular iron and suppresses ferroptosis); rate assumed")
+par("k_lcn2", 0.6, "per_hour", "LCN2-mediated iron efflux per LCN2 level", "Chaudhary 2021, PMID 34146401 (LCN2 lowers intracellular iron and suppresses ferroptosis); rate assumed")
 par("k_chel", 0, "per_hour", "chelation of labile iron; deferoxamine adds", "agent input (default 0)")
 par("k_mito_in", 0.5, "per_hour", "mitoferrin import of labile iron into mitochondria", ASSUMED + "most iron entering erythroid/lymphoid cells goes to mitochondria")
 par("k_fe_use", 0.05, "per_hour", "mitochondrial iron use (heme, Fe-S) and dilution", ASSUMED + "mitochondrial iron ~5-10 uM equivalent")
@@ -167,6 +173,8 @@ for g, d in [("SLC7A11", "xCT, the light chain of System Xc-"),
              ("NFE2L2", "NRF2 transcription factor"),
              ("PAQR3", "progestin and adipoQ receptor 3 (promotes NRF2 ubiquitination)")]:
     gene(g, d)
+for g in ("SLC7A11", "GPX4", "ACSL4", "ALOX15", "BECN1"):
+    tx(g, g)
 act("SLC7A11", "cystine/glutamate antiport by System Xc- (erastin, sulfasalazine, sorafenib inhibit)")
 act("GCLC", "GCL catalysis (BSO inhibits)")
 act("GPX4", "GPX4 catalysis (RSL3, ML162 inhibit)")
@@ -195,7 +203,7 @@ par("Km_gpx4_gsh", 1000, "uM", "apparent GSH dependence of GPX4", ASSUMED + "GPX
 par("K_nrf2", 1, "dimensionless", "NRF2 activation of its targets (SLC7A11, GPX4, FTH1, SLC40A1)", ASSUMED + "ARE-driven genes respond about proportionally")
 par("K_mtor_gpx4", 0.3, "dimensionless", "mTORC1 support of GPX4 protein synthesis", "Zhang 2021 Nat Commun, doi 10.1038/s41467-021-21841-w; constant assumed")
 par("selenium", 1, "dimensionless", "selenium availability (1 = 10% FBS); sodium selenite adds", "convention: 1 = standard medium")
-par("K_se", 1, "dimensionless", "selenium dependence of GPX4 (selenocysteine) synthesis", "Ingold 2018 Cell, PMID 29290465 (selenium use by GPX4 prevents ferroptosis); constant assumed")
+par("K_se", 3, "dimensionless", "selenium dependence of GPX4 (selenocysteine) synthesis", "Ingold 2018 Cell, PMID 29290465 (selenium use by GPX4 prevents ferroptosis); constant assumed: selenium limits GPX4 in culture media, supplementation raises it up to ~2x")
 par("k_gpx4_auto", 0.08, "per_hour", "autophagic (CMA) GPX4 degradation per autophagy flux", "Wu 2019 Aging, doi 10.18632/aging.101958 (HSC70/LAMP2A degrade GPX4); rate assumed")
 par("k_protac", 0, "per_hour", "MDM2-recruiting GPX4 PROTAC degradation rate per MDM2 level; Au-PGPD adds", "agent input (default 0)")
 par("k_fsp1", 2.0, "per_hour", "FSP1 reduction of CoQ10 (per FSP1 level)", ASSUMED + "half of the plasma-membrane CoQ10 reduced with FSP1 expressed (Doll 2019, PMID 31634899)")
@@ -207,7 +215,7 @@ par("w_bh4", 0.3, "dimensionless", "trapping capacity of BH4", "Kraft 2020 ACS C
 par("kd_bh4", 0.3, "per_hour", "BH4 turnover", ASSUMED + "BH4 oxidised within hours")
 par("kd_keap1", 1.5, "per_hour", "KEAP1-CUL3 degradation of NRF2 at basal ROS", "NRF2 half-life ~ 15-30 min (Itoh 2003, PMID 12527781)")
 par("K_keap1", 3, "dimensionless", "ROS level (relative) halving KEAP1 activity", ASSUMED + "oxidants modify KEAP1 cysteines")
-par("k_paqr3", 0.4, "per_hour", "PAQR3-promoted NRF2 ubiquitination per PAQR3 level", "review ref (79): PAQR3 promotes NRF2 degradation; rate assumed")
+par("k_paqr3", 0.6, "per_hour", "PAQR3-promoted NRF2 ubiquitination per PAQR3 level", "review ref (79): PAQR3 promotes NRF2 degradation; rate assumed")
 par("kd_nrf2", 0.1, "per_hour", "KEAP1-independent NRF2 degradation (beta-TrCP)", ASSUMED + "minor")
 par("K_p38_nrf2", 1, "dimensionless", "p38 MAPK repression of NRF2 transcriptional activity",
     "Keum 2006 Cancer Res, doi 10.1158/0008-5472.CAN-06-1401 (p38 negatively regulates NRF2); review ref (53): p38 is the dominant pro-ferroptotic arm; constant assumed")
@@ -246,16 +254,16 @@ act("MAPK14", "p38 activation (SB203580 inhibits)")
 act("MAPK3", "RAF-MEK-ERK activation (U0126, sorafenib inhibit)")
 act("PARP1", "PARP1 catalysis (olaparib inhibits)")
 par("K_p38_ros", 2, "dimensionless", "ROS activation of p38 (ASK1)", ASSUMED + "p38 responds to oxidative stress")
-par("w_net1_erk", 0.5, "dimensionless", "fraction of ERK activation supported by NET1/RhoA (circ_0000745 axis)", "review refs (76, 77): circ_0000745 activates ERK and, via miR-494-3p/NET1, suppresses ferroptosis; weight assumed")
+par("w_net1_erk", 0.7, "dimensionless", "fraction of ERK activation supported by NET1/RhoA (circ_0000745 axis)", "review refs (76, 77): circ_0000745 activates ERK and, via miR-494-3p/NET1, suppresses ferroptosis; weight assumed")
 par("w_net1_gly", 0.3, "dimensionless", "fraction of glycolysis supported by the circ_0000745/NET1 axis", "review ref (77): circ_0000745 knockdown disrupts glycolysis; weight assumed")
 par("s_sponge", 2, "dimensionless", "miR-494-3p sequestration by circ_0000745 (relative to its own decay)", "review ref (77); constant assumed")
-par("K_mir_net1", 0.5, "dimensionless", "miR-494-3p repression of NET1", "review ref (77); constant assumed")
+par("K_mir_net1", 0.3, "dimensionless", "miR-494-3p repression of NET1", "review ref (77); constant assumed")
 par("kd_rna", 0.2, "per_hour", "miRNA / circRNA turnover", ASSUMED + "hours")
 par("k_mdm2_p53", 2.0, "per_hour", "MDM2-mediated p53 degradation per MDM2 level (basal stress)", "p53 half-life ~20 min (Haupt 1997, PMID 9153395)")
 par("kd_p53", 0.2, "per_hour", "MDM2-independent p53 degradation", ASSUMED + "minor")
 par("K_p53_stress", 0.5, "dimensionless", "stress (ROS, DNA damage) protection of p53 from MDM2", ASSUMED + "ATM/ATR phosphorylation blocks MDM2 binding")
 par("w_p53_mdm2", 0.3, "dimensionless", "fraction of MDM2 expression that is p53-induced", ASSUMED + "negative feedback loop; MDM2 is also p53-independently expressed")
-par("K_p53_xc", 0.5, "dimensionless", "p53 repression of SLC7A11", "Jiang 2015 Nature, PMID 25799988; constant assumed")
+par("K_p53_xc", 2, "dimensionless", "p53 repression of SLC7A11", "Jiang 2015 Nature, PMID 25799988; constant assumed")
 par("doubling_ref", 30, "hour", "doubling time of the reference cell (replication stress scales with proliferation)", ASSUMED + "typical ALL line")
 par("w_dna_ros", 0.1, "dimensionless", "fraction of basal DNA damage that is oxidative (the rest is replication stress)", ASSUMED + "replication stress dominates in fast-cycling blasts")
 par("k_dna", 0.5, "per_hour", "basal DNA damage production (relative units per h)", REF + "DNA_damage = 1 in the reference cell")
@@ -283,7 +291,7 @@ par("K_ampk_mtor", 1, "dimensionless", "AMPK repression of mTORC1 (TSC2, RAPTOR)
 par("K_pten", 1, "dimensionless", "PTEN repression of PI3K-AKT-mTORC1 input", ASSUMED + "PTEN loss doubles mTORC1 input at most")
 par("w_notch_mtor", 0.3, "dimensionless", "fraction of mTORC1 input from NOTCH1-HES1 (PTEN repression)", "Palomero 2007 Nat Med, PMID 17873882; review ref (73) GSI + rapamycin")
 par("w_notch_g", 0.3, "dimensionless", "fraction of growth that is NOTCH1-MYC driven", "review refs (67-75): NOTCH1 drives T-ALL growth; weight assumed")
-par("K_aut_mtor", 1, "dimensionless", "mTORC1 repression of autophagy initiation (ULK1)", ASSUMED + "canonical")
+par("K_aut_mtor", 3, "dimensionless", "mTORC1 repression of autophagy initiation (ULK1)", ASSUMED + "canonical")
 par("K_aut_ampk", 1, "dimensionless", "AMPK activation of autophagy initiation (ULK1, BECN1)", ASSUMED + "canonical")
 par("K_cys_atf4", 1, "dimensionless", "cysteine starvation activation of ATF4 (GCN2)", ASSUMED + "amino-acid response")
 par("cys_ref", 40, "uM", "cysteine of the reference cell (normaliser)", REF + "steady state of the reference cell")
@@ -345,10 +353,18 @@ spc("viable", 1, REL, "fate", "-", "viable progeny", "live progeny of one starti
 spc("dead_ferro", 0, REL, "fate", "-", "ferroptotic deaths", "progeny lost to ferroptosis")
 spc("dead_apop", 0, REL, "fate", "-", "apoptotic deaths", "progeny lost to apoptosis / DNA-damage death")
 
-# No initial assignments: agents act on expr_* / act_* parameters, so an initial assignment from
-# them would apply a treatment before t = 0. The initial state is the reference cell's steady
-# state instead (computed below by simulation, see reference_steady_state).
+# Initial assignments: a virtual cell starts near ITS OWN steady state, not the reference one.
+# For every species made by one synthesis reaction syn_X and removed by one first-order reaction
+# deg_X, X(0) = synthesis / (degradation / X) with every other species at its reference
+# steady-state value: exact for levels that follow their expression factor, first order for the
+# rest. Agents act only on act_*, tx_* and input parameters (never on expr_*); those are replaced
+# by their defaults here, so a treatment never acts before t = 0 (build_model.py checks
+# data/agent_effects.tsv for this).
 INIT_ASSIGN = {}
+IA_EXTRA = {  # steady states of the ubiquinol and BH4 pools at the cell's own expression
+    "CoQH2_pm": "k_fsp1*expr_AIFM2/(k_fsp1*expr_AIFM2 + k_coq_ox)",
+    "CoQH2_mito": "k_dhodh_coq*expr_DHODH/(k_dhodh_coq*expr_DHODH + k_coq_ox)",
+}
 
 # ---------------------------------------------------------------------------------------
 # Reactions: (id, name, reactants {sp: stoich}, products {sp: stoich}, rate law)
@@ -408,9 +424,9 @@ rx("gssg_red", "glutathione reductase (NADPH)", {"GSSG": 1}, {"GSH": 2}, "k_gr*H
 rx("gssg_out", "GSSG export", {"GSSG": 1}, {}, "k_gssg_out*GSSG")
 rx("gsh_chac1", "CHAC1 degradation of GSH", {"GSH": 1}, {}, "k_chac1*DDIT3*GSH")
 rx("gsh_conj", "GSH conjugation (arsenicals)", {"GSH": 1}, {}, "gsh_conj*GSH")
-syn_deg("SLC7A11", "kd_fast", "expr_SLC7A11*H(%s, K_nrf2)*H(ATF4, K_atf4_xc)*R(TP53, K_p53_xc)" % NRF2ACT, "xCT")
+syn_deg("SLC7A11", "kd_fast", "expr_SLC7A11*tx_SLC7A11*H(%s, K_nrf2)*H(ATF4, K_atf4_xc)*R(TP53, K_p53_xc)" % NRF2ACT, "xCT")
 rx("syn_GPX4", "GPX4 synthesis (NRF2, mTORC1, selenium)", {}, {"GPX4": 1},
-   "(kd_slow + k_gpx4_auto)*expr_GPX4*H(%s, K_nrf2)*H(MTOR, K_mtor_gpx4)*H(selenium, K_se)" % NRF2ACT)
+   "(kd_slow + k_gpx4_auto)*expr_GPX4*tx_GPX4*H(%s, K_nrf2)*H(MTOR, K_mtor_gpx4)*H(selenium, K_se)" % NRF2ACT)
 rx("deg_GPX4", "GPX4 degradation (basal, autophagic, PROTAC via MDM2)", {"GPX4": 1}, {},
    "(kd_slow + k_gpx4_auto*LC3II + k_protac*MDM2)*GPX4")
 rx("syn_NFE2L2", "NRF2 synthesis", {}, {"NFE2L2": 1}, "(kd_keap1 + k_paqr3 + kd_nrf2)*expr_NFE2L2")
@@ -426,8 +442,8 @@ syn_deg("BH4", "kd_bh4", "expr_GCH1", "BH4")
 
 # lipids and the radical chain
 RTA = "(vitE_mem + w_coq_pm*CoQH2_pm + w_coq_m*CoQH2_mito + w_bh4*BH4 + rta_ext)"
-syn_deg("ACSL4", "kd_prot", "expr_ACSL4", "ACSL4")
-syn_deg("ALOX15", "kd_prot", "expr_ALOX15", "15-LOX")
+syn_deg("ACSL4", "kd_prot", "expr_ACSL4*tx_ACSL4", "ACSL4")
+syn_deg("ALOX15", "kd_prot", "expr_ALOX15*tx_ALOX15", "15-LOX")
 rx("pufa_syn", "PUFA esterification into PE (ACSL4, LPCAT3)", {}, {"PUFA_PE": 1}, "k_pufa*ACSL4*act_ACSL4*expr_LPCAT3")
 rx("pufa_turn", "PUFA-PE remodelling", {"PUFA_PE": 1}, {}, "k_pufa_turn*PUFA_PE")
 rx("lox", "lipoxygenase oxygenation of PUFA-PE (peroxide tone)", {"PUFA_PE": 1}, {"PLOOH": 1},
@@ -482,7 +498,7 @@ syn_deg("PRKAA1", "kd_fast", "expr_PRKAA1*act_AMPK*R(glycolysis, K_energy)", "AM
 syn_deg("MTOR", "kd_fast",
         "expr_MTOR*act_MTOR*R(PRKAA1, K_ampk_mtor)*R(expr_PTEN, K_pten)*W(expr_NOTCH1*act_NOTCH1, w_notch_mtor)/(1 + asn_depletion)",
         "mTORC1 activation")
-syn_deg("BECN1", "kd_prot", "expr_BECN1", "Beclin-1")
+syn_deg("BECN1", "kd_prot", "expr_BECN1*tx_BECN1", "Beclin-1")
 syn_deg("LC3II", "kd_fast", "BECN1*H(PRKAA1, K_aut_ampk)*R(MTOR, K_aut_mtor)", "LC3 lipidation")
 syn_deg("ATF4", "kd_fast", "expr_ATF4*(1 + er_stress + asn_depletion)*R(Cys/cys_ref, K_cys_atf4)", "ATF4")
 syn_deg("DDIT3", "kd_fast", "expr_DDIT3*H(ATF4, K_chop)", "CHOP")
@@ -601,7 +617,59 @@ UNITS = {
 }
 
 
+def agent_parameters():
+    """Parameters agents may change: act_*, tx_* and those data/agent_effects.tsv names."""
+    names = {p for p in P if p.startswith(("act_", "tx_"))}
+    path = os.path.join(ROOT, "data", "agent_effects.tsv")
+    if os.path.exists(path):
+        header = None
+        for line in open(path):
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t")
+            if header is None:
+                header = f
+                continue
+            pid = f[header.index("parameter")]
+            if pid.startswith("expr_"):
+                raise SystemExit("agent_effects.tsv: agents must act on act_*/tx_*/input parameters, not %s "
+                                 "(expr_* describes the cell and sets its initial state)" % pid)
+            names.add(pid)
+    return names
+
+
+class Subst(ast.NodeTransformer):
+    def __init__(self, values):
+        self.values = values
+
+    def visit_Name(self, node):
+        if node.id in self.values:
+            return ast.copy_location(ast.Constant(float(self.values[node.id])), node)
+        return node
+
+
+def make_initial_assignments():
+    INIT_ASSIGN.clear()
+    fixed = {sid: v[0] for sid, v in S.items()}
+    fixed.update({pid: P[pid][0] for pid in agent_parameters()})
+    laws = {rid: (reac, prod, law) for rid, _, reac, prod, law in RX}
+    for sid in S:
+        syn, deg = laws.get("syn_" + sid), laws.get("deg_" + sid)
+        if not syn or not deg or syn[0] or deg[1] or list(deg[0]) != [sid]:
+            continue
+        vals = dict(fixed)
+        vals.pop(sid)
+        num = Subst(vals).visit(parse_law(syn[2]))
+        den = Subst(vals).visit(ast.BinOp(parse_law(deg[2]), ast.Div(), ast.Name(sid)))
+        # the species itself cancels in deg/X: give it its reference value
+        den = Subst({sid: S[sid][0]}).visit(den)
+        INIT_ASSIGN[sid] = ast.unparse(ast.fix_missing_locations(ast.BinOp(num, ast.Div(), den)))
+    for sid, expr in IA_EXTRA.items():
+        INIT_ASSIGN[sid] = expr
+
+
 def build_sbml(out_path):
+    make_initial_assignments()
     # plain tag names with explicit xmlns attributes: the SBML, MathML and XHTML parts each get
     # their own default namespace (what libSBML and other tools expect)
     q = lambda t: t
