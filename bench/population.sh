@@ -42,7 +42,9 @@ printf 'cells/s, %s-cell population + %s %s, 2 threads\t%s\t%s\t-\t-\t-\n' "$N_P
 printf 'wall speed-up, 2 threads / 1 thread\t%s\t-\t-\t-\t-\n' "$(echo "$(get $C pop_cells_per_s_2t) / $(get $C pop_cells_per_s_1t)" | bc -l | xargs printf '%.2f')"
 printf 'simulations/s, 10 doses x %s cells + shared reference, 2 threads\t%s\t%s\t-\t-\t-\n' "$((N_POP / 10))" \
   "$(get $C many_sims_per_s_2t)" "$(get $C many_sims_per_cpu_s)"
-printf 'viability at 72 h (ferrosim %s cells; peer %s cells, other random numbers)\t%s\t-\t%s\t-\t-\n' "$N_POP" "$PEER_POP" \
+printf 'viability at 72 h, the line mean cell (same model, both solvers)\t%s\t-\t%s\t-\t-\n' \
+  "$(get $C cell_viability_72h)" "$(get $P cell_viability_72h)"
+printf 'viability at 72 h (ferrosim %s cells; peer %s cells, other random numbers: a heavy tail)\t%s\t-\t%s\t-\t-\n' "$N_POP" "$PEER_POP" \
   "$(get $C pop_viability_72h)" "$(get $P pop_viability_72h)"
 printf 'results identical at 1 and 2 threads\t%s\t-\t-\t-\t-\n' "$(get $C threads_bit_identical)"
 printf 'model + tables load (ms)\t%s\t-\t-\t-\t-\n' "$(get $C load_ms)"

@@ -44,6 +44,15 @@ int main(int argc, char **argv)
         return die("names");
     int nsingle = atoi(argv[5]), npop = atoi(argv[6]);
 
+    /* the line's mean cell under the agent: deterministic, comparable with the peer */
+    c.ndoses = 1;
+    c.doses = &d;
+    if (ferro_population_run(w, &c, &r1)) return die("mean cell");
+    printf("cell_viability_72h\t%.6g\n", r1->viability[r1->ntimes - 1]);
+    ferro_result_free(r1);
+    c.ndoses = 0;
+    c.doses = NULL;
+
     /* single-cell 72-h simulations: an untreated population, one simulation per cell, 1 thread */
     c.t_end = 72;
     c.t_step = 72;
@@ -73,7 +82,7 @@ int main(int argc, char **argv)
         printf("pop_cells_per_cpu_s_%dt\t%.1f\n", th, npop / dc);
         printf("pop_seconds_%dt\t%.3f\n", th, dt);
     }
-    printf("pop_viability_72h\t%.6f\n", r1->viability[r1->ntimes - 1]);
+    printf("pop_viability_72h\t%.6g\n", r1->viability[r1->ntimes - 1]);
     printf("threads_bit_identical\t%s\n",
            !memcmp(r1->viability, r2->viability, (size_t)r1->ntimes * sizeof(double)) &&
                    !memcmp(r1->mean, r2->mean, (size_t)r1->ntimes * r1->nspecies * sizeof(double))

@@ -17,6 +17,8 @@ w = preview.World(data_dir=data)
 c = w.cell(cell)
 a = w.agent(agent)
 p = w.cell_params(c, [], [])
+r = w.run(cell, [(agent, w.parse_dose(a, dose))], [], t_end=72.0, ncells=1)
+print("cell_viability_72h\t%.6g" % r["viability"][-1])
 t0, c0 = time.perf_counter(), time.process_time()
 for _ in range(nsingle):
     w.simulate_cell(p, 72.0)
@@ -27,4 +29,4 @@ r = w.run(cell, [(agent, w.parse_dose(a, dose))], [], t_end=72.0, ncells=npop, t
 dt, dc = time.perf_counter() - t0, time.process_time() - c0
 print("pop_cells_per_s_1t\t%.2f" % (npop / dt))
 print("pop_cells_per_cpu_s_1t\t%.2f" % (npop / dc))
-print("pop_viability_72h\t%.6f" % r["viability"][-1])
+print("pop_viability_72h\t%.6g" % r["viability"][-1])
