@@ -5,7 +5,8 @@ It reads the generated SBML (only the constructs build_model.py writes: one comp
 species with initial concentrations, global constant parameters, initial assignments, and
 irreversible reactions whose kinetic laws use plus/minus/times/divide/power), applies cell-line
 profiles, gene factors and agent effects exactly as docs/model-conventions.md says, integrates
-with scipy.integrate.solve_ivp (BDF by default, finite-difference Jacobian) and reports CCK-8
+with scipy.integrate.solve_ivp (BDF by default, with an analytic Jacobian generated from the
+MathML by symbolic differentiation) and reports CCK-8
 viability (live progeny of treated cells / live progeny of untreated cells of the same line,
 same seeds and gene factors).
 
