@@ -292,6 +292,17 @@ int fxm_finalize(ferro_model_t *m)
         free(ka);
         free(ro);
     }
+    if (!rc && m->nfast) {
+        unsigned char *kf = ferro_calloc((size_t)m->nrule, 1);
+        int *ro = ferro_malloc((size_t)m->nslots * sizeof(int));
+        if (!kf || !ro) { free(kf); free(ro); return FERRO_ENOMEM; }
+        for (int s = 0; s < m->nslots; s++) ro[s] = -1;
+        for (int r = 0; r < m->nrule; r++) ro[m->rule[r].slot] = r;
+        for (int i = 0; i < m->nfast; i++) need(m, ro, kf, ro[m->fast_rate[i]]);
+        rc = compile_range(m, &c, m->rule, m->nrule, kf, &m->fast);
+        free(kf);
+        free(ro);
+    }
     if (!rc) rc = compile_range(m, &c, m->rule, m->nrule, NULL, &m->full);
     for (int i = 0; !rc && i < m->ninit; i++) rc = compile_one(m, &c, m->init[i].expr, m->init[i].slot, &m->init[i].code);
     m->roots.start = m->code.n;

@@ -202,6 +202,9 @@ void ferro_model_free(ferro_model_t *m)
     free(m->root_expr);
     free(m->root_slot);
     free(m->alg_slot);
+    free(m->fast_rate);
+    free(m->fast_w);
+    free(m->fast_n);
     free(m->alg_res);
     fx_code_free(&m->code);
     free(m->jrow);

@@ -89,12 +89,18 @@ struct ferro_model_s {
     /* algebraic rules: unknowns z (slots) solved so that the residual slots are 0 */
     int nalg;
     int *alg_slot, *alg_res;
+    /* fast reactions (rapid equilibrium): flux slots w set by the solver so that the fast rate
+     * laws stay 0; fast_n[f * nstates + i] = stoichiometry of fast reaction f in state i */
+    int nfast;
+    int *fast_rate, *fast_w;
+    double *fast_n;
     fx_expr_t **root_expr;
     /* code */
     fx_code_t code;
     fx_range_t rhs, full;       /* state derivatives only; every rule */
     fx_range_t roots, trig;     /* root functions, then triggers (which read the roots); after full */
     fx_range_t alg;             /* the rules the algebraic residuals need, and the residuals */
+    fx_range_t fast;            /* the rules the fast reactions' rates need, and the rates */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;

@@ -153,7 +153,6 @@ static int scan_rules(imp_t *im)
     }
     for (unsigned i = 0; i < Model_getNumReactions(sm); i++) {
         Reaction_t *r = Model_getReaction(sm, i);
-        if (Reaction_isSetFast(r) && Reaction_getFast(r)) return unsupported(im, (SBase_t *)r, "a fast reaction");
         if (!Reaction_isSetKineticLaw(r) || !KineticLaw_isSetMath(Reaction_getKineticLaw(r)))
             return unsupported(im, (SBase_t *)r, "a reaction without a kinetic law (e.g. flux balance)");
     }
@@ -376,6 +375,15 @@ static int species_defs(imp_t *im, const int *species_state)
 
 /* ---------- reactions ---------- */
 
+static int has_piecewise(const ASTNode_t *a)
+{
+    if (!a) return 0;
+    if (ASTNode_getType(a) == AST_FUNCTION_PIECEWISE) return 1;
+    for (unsigned i = 0; i < ASTNode_getNumChildren(a); i++)
+        if (has_piecewise(ASTNode_getChild(a, i))) return 1;
+    return 0;
+}
+
 static fx_expr_t *stoich_of(imp_t *im, SpeciesReference_t *sr, const char *rid)
 {
     if (SpeciesReference_isSetStoichiometryMath(sr)) {
@@ -408,6 +416,31 @@ static int reactions(imp_t *im, const int *species_state)
     int *nterms = ferro_calloc((size_t)ns + 1, sizeof *nterms);
     if (!terms || !nterms) { free(terms); free(nterms); return FERRO_ENOMEM; }
     rc = 0;
+    /* fast reactions: their flux is a slot w the solver keeps at rapid equilibrium */
+    int *fast = ferro_malloc(((size_t)m->nreact + 1) * sizeof *fast);
+    if (!fast) rc = FERRO_ENOMEM;
+    for (int r = 0; r < m->nreact && !rc; r++) {
+        Reaction_t *re = Model_getReaction(im->sm, (unsigned)r);
+        fast[r] = -1;
+        if (!Reaction_isSetFast(re) || !Reaction_getFast(re)) continue;
+        if (has_piecewise(KineticLaw_getMath(Reaction_getKineticLaw(re)))) {
+            rc = unsupported(im, (SBase_t *)re, "a fast reaction with a piecewise rate law (its equilibrium can jump)");
+            break;
+        }
+        int *a = ferro_realloc(m->fast_rate, (size_t)(m->nfast + 1) * sizeof *a);
+        if (a) m->fast_rate = a;
+        int *b = a ? ferro_realloc(m->fast_w, (size_t)(m->nfast + 1) * sizeof *b) : NULL;
+        if (!b) { rc = FERRO_ENOMEM; break; }
+        m->fast_w = b;
+        char nm[300];
+        snprintf(nm, sizeof nm, "fast flux %s", Reaction_getId(re));
+        int w = fxm_slot(m, nm, 0.0);
+        if (w < 0) { rc = w; break; }
+        m->fast_rate[m->nfast] = m->react[r].slot;
+        m->fast_w[m->nfast] = w;
+        fast[r] = m->nfast++;
+    }
+    if (!rc && m->nfast && !(m->fast_n = ferro_calloc((size_t)m->nfast * (size_t)m->nstates + 1, sizeof(double)))) rc = FERRO_ENOMEM;
     for (int r = 0; r < m->nreact && !rc; r++) {
         Reaction_t *re = Model_getReaction(im->sm, (unsigned)r);
         KineticLaw_t *kl = Reaction_getKineticLaw(re);
@@ -444,7 +477,18 @@ static int reactions(imp_t *im, const int *species_state)
                 fx_expr_t *st = stoich_of(im, sr, Reaction_getId(re));
                 if (!st) { rc = im->err ? im->err : FERRO_ENOMEM; break; }
                 if (species_state[s->index] < 0) { fx_free(st); continue; }
-                fx_expr_t *t = fx_node2(FX_MUL, st, fx_var(m->react[r].slot));
+                int flux = m->react[r].slot;
+                if (fast[r] >= 0) { /* rapid equilibrium: the flux the solver sets */
+                    Species_t *spx = Model_getSpecies(im->sm, (unsigned)s->index);
+                    if (st->op != FX_NUM || Species_isSetConversionFactor(spx) || Model_isSetConversionFactor(im->sm)) {
+                        fx_free(st);
+                        rc = unsupported(im, (SBase_t *)re, "a fast reaction with variable stoichiometry or a conversion factor");
+                        break;
+                    }
+                    m->fast_n[(long)fast[r] * m->nstates + species_state[s->index]] += side ? st->num : -st->num;
+                    flux = m->fast_w[fast[r]];
+                }
+                fx_expr_t *t = fx_node2(FX_MUL, st, fx_var(flux));
                 if (t && !side) t = fx_node1(FX_NEG, t);
                 fx_expr_t **p = ferro_realloc(terms[s->index], (size_t)(nterms[s->index] + 1) * sizeof *p);
                 if (!t || !p) { fx_free(t); rc = FERRO_ENOMEM; break; }
@@ -471,6 +515,7 @@ static int reactions(imp_t *im, const int *species_state)
     }
     free(terms);
     free(nterms);
+    free(fast);
     return rc < 0 ? rc : 0;
 }
 

@@ -8,7 +8,7 @@
 #include "solver/solver_impl.h"
 
 /* Solve A x = b in place (A n x n row-major, destroyed); 0 or -1 if singular. */
-static int gauss(double *A, double *b, int n)
+int fs_gauss(double *A, double *b, int n)
 {
     for (int c = 0; c < n; c++) {
         int p = c;
@@ -54,7 +54,7 @@ int fs_solve_algebraic(ferro_solver_t *s)
             for (int j = 0; j < n; j++) J[i * n + j] = vd[(long)m->alg_res[i] * n + j];
         }
         if (rmax == 0.0) return 0;
-        if (!isfinite(rmax) || gauss(J, r, n)) return -1;
+        if (!isfinite(rmax) || fs_gauss(J, r, n)) return -1;
         double step = 0;
         for (int j = 0; j < n; j++) {
             double *z = &v[m->alg_slot[j]];

@@ -171,6 +171,7 @@ int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *chang
         }
         if (best < 0) break;
         execute(s, best);
+        if (m->nfast) fs_fast_project(s); /* fast reactions re-equilibrate at once */
         *changed = 1;
         eval_triggers(s);
         rc = transitions(s, t);

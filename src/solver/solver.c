@@ -33,9 +33,11 @@ static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, N_VGetArrayPointer(y));
     if (m->nalg && fs_solve_algebraic(s)) return 1; /* recoverable: a smaller step may converge */
+    for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     double *yd = N_VGetArrayPointer(ydot);
     for (int i = 0; i < s->n; i++) yd[i] = s->v[m->st_dslot[i]];
+    if (m->nfast && fs_fast_rhs(s, yd)) return 1;
     if (s->n == 0) yd[0] = 0.0; /* a model without states integrates one dummy for root finding */
     s->st.nrhs++;
     for (int i = 0; i < s->n; i++)
@@ -205,6 +207,9 @@ void ferro_solver_free(ferro_solver_t *s)
     for (int k = 0; k < s->npend; k++) free(s->pend[k].values);
     free(s->pend);
     free(s->valbuf);
+    free(s->vd_fast);
+    free(s->jfast);
+    free(s->rfast);
     free(s->vd_alg);
     free(s->jalg);
     free(s->ralg);
@@ -243,6 +248,12 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
         s->ralg = ferro_calloc((size_t)m->nalg, sizeof(double));
         if (!s->vd_alg || !s->jalg || !s->ralg) goto nomem;
     }
+    if (m->nfast) {
+        s->vd_fast = ferro_calloc((size_t)nv * (size_t)(m->nfast + 1), sizeof(double));
+        s->jfast = ferro_calloc((size_t)m->nfast * (size_t)m->nfast, sizeof(double));
+        s->rfast = ferro_calloc((size_t)m->nfast, sizeof(double));
+        if (!s->vd_fast || !s->jfast || !s->rfast) goto nomem;
+    }
     if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
     sunindextype n = s->n > 0 ? s->n : 1;
     s->y = N_VNew_Serial(n, s->ctx);
@@ -251,7 +262,7 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     N_VConst(0.0, s->y);
     long full = (long)s->n * s->n;
     /* with algebraic rules the exact Jacobian would need dz/dy: CVODE's difference quotients */
-    s->sparse = !m->nalg && (s->opt.linsol == FERRO_LINSOL_SPARSE ||
+    s->sparse = !m->nalg && !m->nfast && (s->opt.linsol == FERRO_LINSOL_SPARSE ||
                 (s->opt.linsol == FERRO_LINSOL_AUTO && s->n >= 12 && (double)(m->nnz + s->n) <= 0.3 * (double)full));
     if (s->sparse) {
         if (csc_pattern(s)) goto nomem;
@@ -268,7 +279,7 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
         (rc = cv_check(s, CVodeSetUserData(s->cv, s), "CVodeSetUserData")) ||
         (rc = cv_check(s, CVodeSetErrHandlerFn(s->cv, err_fn, s), "CVodeSetErrHandlerFn")) ||
         (rc = cv_check(s, CVodeSetLinearSolver(s->cv, s->LS, s->A), "CVodeSetLinearSolver")) ||
-        (rc = cv_check(s, CVodeSetJacFn(s->cv, m->nalg ? NULL : jac_fn), "CVodeSetJacFn")) ||
+        (rc = cv_check(s, CVodeSetJacFn(s->cv, m->nalg || m->nfast ? NULL : jac_fn), "CVodeSetJacFn")) ||
         (rc = cv_check(s, CVodeRootInit(s->cv, m->nroots, m->nroots ? root_fn : NULL), "CVodeRootInit")) ||
         (rc = apply_options(s))) {
         ferro_solver_free(s);
@@ -317,6 +328,10 @@ static void initial_values(ferro_solver_t *s, double t0)
     for (int i = 0; i < m->ninit; i++)
         if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
     fs_full(s);
+    if (m->nfast) { /* fast reactions start at equilibrium */
+        fs_fast_project(s);
+        fs_full(s);
+    }
     if (m->nalg) { /* initial values that read algebraic variables, now solved */
         for (int i = 0; i < m->ninit; i++)
             if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
@@ -336,8 +351,10 @@ int ferro_solver_eval_rhs(ferro_solver_t *s, double t, const double *y, double *
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, y);
     if (m->nalg && fs_solve_algebraic(s)) return ferro_error_set(FERRO_ESOLVER, "%s: algebraic rules have no solution at t = %g", m->source, t);
+    for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     for (int i = 0; i < s->n; i++) ydot[i] = s->v[m->st_dslot[i]];
+    if (m->nfast && fs_fast_rhs(s, ydot)) return ferro_error_set(FERRO_ESOLVER, "%s: fast reactions have no equilibrium flux at t = %g", m->source, t);
     return 0;
 }
 

@@ -47,6 +47,7 @@ struct ferro_solver_s {
     double *valbuf;           /* pool for trigger-time values: pend_cap * max_assign */
     int max_assign;
     double *vd_alg, *jalg, *ralg; /* algebraic rules: tangents, Jacobian, residuals */
+    double *vd_fast, *jfast, *rfast; /* fast reactions: the same */
     ferro_solver_stats_t st;
     char cvmsg[512];          /* last CVODE message */
     int cv_ready;
@@ -59,6 +60,11 @@ double fs_events_next_time(const ferro_solver_t *s);
 /* algebraic.c */
 int fs_solve_algebraic(ferro_solver_t *s); /* 0, or -1 if Newton fails */
 void fs_full(ferro_solver_t *s);          /* algebraic variables, then every rule */
+/* Gaussian elimination with partial pivoting, A (n x n row-major) destroyed; -1 if singular */
+int fs_gauss(double *A, double *b, int n);
+/* fast.c: add the rapid-equilibrium fluxes to ydot (the slow part); project the state */
+int fs_fast_rhs(ferro_solver_t *s, double *ydot);
+int fs_fast_project(ferro_solver_t *s);
 /* solver.c */
 void fs_load_state(ferro_solver_t *s, double t, const double *y);
 void fs_store_state(ferro_solver_t *s, double *y);
