@@ -35,6 +35,13 @@ int ferro_sbml_export_sbml(const char *path, FILE *out)
     imp_lock();
     SBMLDocument_t *doc;
     int rc = read_doc(path, &doc);
+    Model_t *m = rc ? NULL : SBMLDocument_getModel(doc);
+    for (unsigned i = 0; m && !rc && i < Model_getNumReactions(m); i++) {
+        Reaction_t *r = Model_getReaction(m, i);
+        if (Reaction_isSetFast(r) && Reaction_getFast(r))
+            rc = ferro_error_set(FERRO_EUNSUPPORTED, "%s: reaction '%s' is fast: SBML Level 3 Version 2 has no fast reactions, "
+                                 "so the exported model would simulate differently", path, Reaction_getId(r));
+    }
     if (!rc && (SBMLDocument_getLevel(doc) != 3 || SBMLDocument_getVersion(doc) != 2) &&
         !SBMLDocument_setLevelAndVersionNonStrict(doc, 3, 2))
         rc = ferro_error_set(FERRO_EUNSUPPORTED, "%s: libSBML cannot convert this model to SBML Level 3 Version 2", path);

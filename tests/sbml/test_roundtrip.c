@@ -35,6 +35,12 @@ static int roundtrip(const char *path)
         FILE *fp = open_memstream(&buf, &len);
         int rc = ferro_sbml_export_sbml(path, fp);
         fclose(fp);
+        if (rc == FERRO_EUNSUPPORTED) { /* fast reactions: L3V2 cannot say it, export refuses */
+            expect_true(strstr(ferro_error_message(), "fast") != NULL, "refusal names fast reactions");
+            free(buf);
+            ferro_model_free(a);
+            return 0;
+        }
         char what[600];
         snprintf(what, sizeof what, "%s: export", path);
         expect_int(rc, 0, what);
