@@ -204,7 +204,7 @@ void ferro_model_free(ferro_model_t *m)
     free(m->alg_slot);
     free(m->fast_rate);
     free(m->fast_w);
-    free(m->fast_n);
+    free(m->fterm);
     free(m->alg_res);
     fx_code_free(&m->code);
     free(m->jrow);

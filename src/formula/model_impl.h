@@ -93,7 +93,10 @@ struct ferro_model_s {
      * laws stay 0; fast_n[f * nstates + i] = stoichiometry of fast reaction f in state i */
     int nfast;
     int *fast_rate, *fast_w;
-    double *fast_n;
+    /* stoichiometry of the fast reactions in the states: terms sign * stoich * factor, where
+     * stoich and factor are slots constant during a run (read once per run) or numbers */
+    int nfterm;
+    struct fxm_fast_term { int f, state, st_slot, cf_slot; double sign, st_num; } *fterm;
     fx_expr_t **root_expr;
     /* code */
     fx_code_t code;

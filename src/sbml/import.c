@@ -440,7 +440,6 @@ static int reactions(imp_t *im, const int *species_state)
         m->fast_w[m->nfast] = w;
         fast[r] = m->nfast++;
     }
-    if (!rc && m->nfast && !(m->fast_n = ferro_calloc((size_t)m->nfast * (size_t)m->nstates + 1, sizeof(double)))) rc = FERRO_ENOMEM;
     for (int r = 0; r < m->nreact && !rc; r++) {
         Reaction_t *re = Model_getReaction(im->sm, (unsigned)r);
         KineticLaw_t *kl = Reaction_getKineticLaw(re);
@@ -480,12 +479,20 @@ static int reactions(imp_t *im, const int *species_state)
                 int flux = m->react[r].slot;
                 if (fast[r] >= 0) { /* rapid equilibrium: the flux the solver sets */
                     Species_t *spx = Model_getSpecies(im->sm, (unsigned)s->index);
-                    if (st->op != FX_NUM || Species_isSetConversionFactor(spx) || Model_isSetConversionFactor(im->sm)) {
+                    const char *cf = Species_isSetConversionFactor(spx) ? Species_getConversionFactor(spx)
+                                     : Model_isSetConversionFactor(im->sm) ? Model_getConversionFactor(im->sm) : NULL;
+                    const sym_t *cs = cf ? sym_find(&im->syms, cf) : NULL;
+                    int cf_const = !cf || (cs && cs->kind == SYM_PARAM && Parameter_getConstant(Model_getParameter(im->sm, (unsigned)cs->index)));
+                    if ((st->op != FX_NUM && !(st->op == FX_VAR && SpeciesReference_getConstant(sr))) || !cf_const) {
                         fx_free(st);
-                        rc = unsupported(im, (SBase_t *)re, "a fast reaction with variable stoichiometry or a conversion factor");
+                        rc = unsupported(im, (SBase_t *)re, "a fast reaction with variable stoichiometry or conversion factor");
                         break;
                     }
-                    m->fast_n[(long)fast[r] * m->nstates + species_state[s->index]] += side ? st->num : -st->num;
+                    struct fxm_fast_term *ft = ferro_realloc(m->fterm, (size_t)(m->nfterm + 1) * sizeof *ft);
+                    if (!ft) { fx_free(st); rc = FERRO_ENOMEM; break; }
+                    m->fterm = ft;
+                    ft[m->nfterm++] = (struct fxm_fast_term){fast[r], species_state[s->index], st->op == FX_VAR ? st->slot : -1,
+                                                             cs ? cs->slot : -1, side ? 1.0 : -1.0, st->op == FX_NUM ? st->num : 0.0};
                     flux = m->fast_w[fast[r]];
                 }
                 fx_expr_t *t = fx_node2(FX_MUL, st, fx_var(flux));

@@ -17,7 +17,7 @@ static void fast_tangents(ferro_solver_t *s, const double *dir0)
     for (int i = 0; i < s->n; i++) {
         double *d = s->vd_fast + (long)m->st_slot[i] * K;
         d[0] = dir0 ? dir0[i] : 0.0;
-        for (int f = 0; f < F; f++) d[1 + f] = m->fast_n[(long)f * s->n + i];
+        for (int f = 0; f < F; f++) d[1 + f] = s->fast_n[(long)f * s->n + i];
     }
     fx_run_tangent(m->code.ins, m->fast.start, m->fast.end, s->v, s->vd_fast, K);
 }
@@ -36,7 +36,7 @@ int fs_fast_rhs(ferro_solver_t *s, double *ydot)
         for (int f = 0; f < F; f++) s->rfast[f] = 0.0; /* constant 0): no equilibrium flux */
     for (int f = 0; f < F; f++) {
         s->v[m->fast_w[f]] = s->rfast[f];
-        for (int i = 0; i < s->n; i++) ydot[i] += m->fast_n[(long)f * s->n + i] * s->rfast[f];
+        for (int i = 0; i < s->n; i++) ydot[i] += s->fast_n[(long)f * s->n + i] * s->rfast[f];
     }
     return 0;
 }
@@ -44,6 +44,17 @@ int fs_fast_rhs(ferro_solver_t *s, double *ydot)
 /* Pseudo-transient continuation: implicit Euler steps of the fast subsystem dx/dt = N_F v_F(x)
  * with growing steps, ending as Newton's method. It reaches the equilibrium the fast reactions
  * run into (where v_F = 0 has several roots, Newton alone may pick any, or stall). */
+void fs_fast_stoichiometry(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    memset(s->fast_n, 0, (size_t)m->nfast * (size_t)s->n * sizeof *s->fast_n);
+    for (int k = 0; k < m->nfterm; k++) {
+        const struct fxm_fast_term *t = &m->fterm[k];
+        double st = t->st_slot >= 0 ? s->v[t->st_slot] : t->st_num;
+        s->fast_n[(long)t->f * s->n + t->state] += t->sign * st * (t->cf_slot >= 0 ? s->v[t->cf_slot] : 1.0);
+    }
+}
+
 int fs_fast_project(ferro_solver_t *s)
 {
     const ferro_model_t *m = s->m;
@@ -64,7 +75,7 @@ int fs_fast_project(ferro_solver_t *s)
         double step = 0, size = 0;
         for (int i = 0; i < s->n; i++) {
             double dx = 0;
-            for (int f = 0; f < F; f++) dx += m->fast_n[(long)f * s->n + i] * s->rfast[f];
+            for (int f = 0; f < F; f++) dx += s->fast_n[(long)f * s->n + i] * s->rfast[f];
             s->v[m->st_slot[i]] += dx;
             if (fabs(dx) > step) step = fabs(dx);
             if (fabs(s->v[m->st_slot[i]]) > size) size = fabs(s->v[m->st_slot[i]]);

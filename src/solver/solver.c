@@ -210,6 +210,7 @@ void ferro_solver_free(ferro_solver_t *s)
     free(s->vd_fast);
     free(s->jfast);
     free(s->rfast);
+    free(s->fast_n);
     free(s->vd_alg);
     free(s->jalg);
     free(s->ralg);
@@ -252,7 +253,8 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
         s->vd_fast = ferro_calloc((size_t)nv * (size_t)(m->nfast + 1), sizeof(double));
         s->jfast = ferro_calloc((size_t)m->nfast * (size_t)m->nfast, sizeof(double));
         s->rfast = ferro_calloc((size_t)m->nfast, sizeof(double));
-        if (!s->vd_fast || !s->jfast || !s->rfast) goto nomem;
+        s->fast_n = ferro_calloc((size_t)m->nfast * (size_t)(s->n ? s->n : 1), sizeof(double));
+        if (!s->vd_fast || !s->jfast || !s->rfast || !s->fast_n) goto nomem;
     }
     if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
     sunindextype n = s->n > 0 ? s->n : 1;
@@ -329,6 +331,7 @@ static void initial_values(ferro_solver_t *s, double t0)
         if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
     fs_full(s);
     if (m->nfast) { /* fast reactions start at equilibrium */
+        fs_fast_stoichiometry(s);
         fs_fast_project(s);
         fs_full(s);
     }

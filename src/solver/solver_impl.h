@@ -48,6 +48,7 @@ struct ferro_solver_s {
     int max_assign;
     double *vd_alg, *jalg, *ralg; /* algebraic rules: tangents, Jacobian, residuals */
     double *vd_fast, *jfast, *rfast; /* fast reactions: the same */
+    double *fast_n;                  /* their stoichiometry in the states, for this run */
     ferro_solver_stats_t st;
     char cvmsg[512];          /* last CVODE message */
     int cv_ready;
@@ -65,6 +66,7 @@ int fs_gauss(double *A, double *b, int n);
 /* fast.c: add the rapid-equilibrium fluxes to ydot (the slow part); project the state */
 int fs_fast_rhs(ferro_solver_t *s, double *ydot);
 int fs_fast_project(ferro_solver_t *s);
+void fs_fast_stoichiometry(ferro_solver_t *s); /* from the run's initial values */
 /* solver.c */
 void fs_load_state(ferro_solver_t *s, double t, const double *y);
 void fs_store_state(ferro_solver_t *s, double *y);
