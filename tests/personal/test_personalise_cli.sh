@@ -1,0 +1,71 @@
+#!/bin/sh
+# test_personalise_cli.sh — `ferrosim personalise` on the ALL cohort (data/cohorts/ALL): output
+# shape, the genes not on HG-U95Av2 listed as missing, lineage -> base line, --json, and bad input
+# (exit 2, a message naming the problem, no output file left behind). Few cells and doses.
+set -u
+: "${FERROSIM:?}" "${SRC:?}"
+A=$SRC/data/cohorts/ALL
+EXPR=$A/expr_genes.tsv.gz
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+ok() { passes=$((passes + 1)); }
+bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+FAST="--cells 3 --doses 3 --time 48"
+
+# expect_fail STATUS 'message part' args... : exit status, message, no output file
+expect_fail() {
+  want=$1 msg=$2
+  shift 2
+  rm -f "$tmp/bad.tsv"
+  "$FERROSIM" personalise "$@" --out "$tmp/bad.tsv" >"$tmp/out" 2>"$tmp/err"
+  st=$?
+  if [ "$st" -ne "$want" ]; then bad "$* -> exit $st, expected $want ($(cat "$tmp/err"))"; return; fi
+  if ! grep -qF -- "$msg" "$tmp/err"; then bad "$*: stderr lacks '$msg': $(cat "$tmp/err")"; return; fi
+  if [ -e "$tmp/bad.tsv" ] || [ -s "$tmp/out" ]; then bad "$*: output written on failure"; return; fi
+  ok
+}
+
+# ---- one T and one B patient ----
+if "$FERROSIM" personalise --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003,01005 --agents RSL3 $FAST \
+     --out "$tmp/p.tsv" 2>"$tmp/err"; then ok; else bad "personalise failed: $(cat "$tmp/err")"; fi
+awk -F'\t' '!/^#/ && NR > 1 && !/^sample/ { n++; if (NF != 13) bad = 1 } END { exit !(n == 2 && !bad) }' "$tmp/p.tsv" \
+  && ok || bad "expected 2 rows of 13 columns: $(cat "$tmp/p.tsv")"
+grep -q '^01003	T	Jurkat	RSL3	uM	' "$tmp/p.tsv" && ok || bad "T patient -> Jurkat"
+grep -q '^01005	B	NALM-6	RSL3	uM	' "$tmp/p.tsv" && ok || bad "B patient -> NALM-6"
+for g in SLC40A1 AIFM2 FBXW7; do
+  grep '^# sample 01003: missing' "$tmp/p.tsv" | grep -qw "$g" && ok || bad "$g not listed as missing"
+done
+grep '^# sample 01003: base Jurkat; ratios:' "$tmp/p.tsv" | grep -q ' GPX4=' && ok || bad "GPX4 ratio listed"
+
+# --base overrides the lineage; --reference all works without an annotation
+"$FERROSIM" personalise --expr "$EXPR" --sample 01003 --base MOLT-4 --agents RSL3 $FAST >"$tmp/b.tsv" 2>"$tmp/err" \
+  && grep -q '^01003	NA	MOLT-4	RSL3' "$tmp/b.tsv" && ok || bad "--base MOLT-4: $(cat "$tmp/err" "$tmp/b.tsv")"
+
+# JSON parses and carries the ratios
+if "$FERROSIM" personalise --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003 --agents RSL3 $FAST --json \
+     >"$tmp/p.json" 2>"$tmp/err" &&
+   /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d[0]['sample'] == '01003' and d[0]['base'] == 'Jurkat', d[0]
+assert 'GPX4' in d[0]['ratios'] and 'AIFM2' in d[0]['missing']
+assert d[0]['results'][0]['agent'] == 'RSL3'
+" "$tmp/p.json"; then ok; else bad "json: $(cat "$tmp/err")"; fi
+
+# ---- bad input ----
+expect_fail 2 "--sample nosuch: not a sample" --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003,nosuch $FAST
+expect_fail 2 "--expr MATRIX and --sample ID are required" --sample 01003
+expect_fail 2 "give --samples ANNOT or --base CELL" --expr "$EXPR" --sample 01003 $FAST
+expect_fail 2 "--agents" --expr "$EXPR" --base Jurkat --sample 01003 --agents nosuchdrug $FAST
+expect_fail 2 "Nowhere" --expr "$EXPR" --base Nowhere --sample 01003 $FAST
+expect_fail 2 "--doses '4'" --expr "$EXPR" --base Jurkat --sample 01003 --doses 4
+expect_fail 2 "--reference 'median'" --expr "$EXPR" --base Jurkat --sample 01003 --reference median
+expect_fail 2 "no column 'subtype'" --expr "$EXPR" --samples "$A/samples.tsv" --lineage-col subtype --sample 01003 $FAST
+# an unreadable file is an I/O error: exit 1 (cli_fail maps FERRO_EIO)
+expect_fail 1 "nosuch.tsv" --expr "$tmp/nosuch.tsv" --base Jurkat --sample 01003 $FAST
+"$FERROSIM" personalise --help >/dev/null && ok || bad "--help"
+
+echo "personalise CLI: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
