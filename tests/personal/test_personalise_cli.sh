@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_personalise_cli.sh — `ferrosim personalise` on the ALL cohort (data/cohorts/ALL): output
-# shape, the genes not on HG-U95Av2 listed as missing, lineage -> base line, --json, and bad input
+# shape, ratios against R (tests/data/personal/ratios_ALL.tsv), the genes not on HG-U95Av2 listed as missing, lineage -> base line, --json, and bad input
 # (exit 2, a message naming the problem, no output file left behind). Few cells and doses.
 set -u
 : "${FERROSIM:?}" "${SRC:?}"
@@ -43,16 +43,23 @@ grep '^# sample 01003: base Jurkat; ratios:' "$tmp/p.tsv" | grep -q ' GPX4=' && 
 "$FERROSIM" personalise --expr "$EXPR" --sample 01003 --base MOLT-4 --agents RSL3 $FAST >"$tmp/b.tsv" 2>"$tmp/err" \
   && grep -q '^01003	NA	MOLT-4	RSL3' "$tmp/b.tsv" && ok || bad "--base MOLT-4: $(cat "$tmp/err" "$tmp/b.tsv")"
 
-# JSON parses and carries the ratios
-if "$FERROSIM" personalise --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003 --agents RSL3 $FAST --json \
-     >"$tmp/p.json" 2>"$tmp/err" &&
+# JSON parses; its ratios (%.10g) match R's (tests/data/personal/make_ratios.R) to 1e-9 relative
+if "$FERROSIM" personalise --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003,01005,01010 --agents RSL3 $FAST \
+     --json >"$tmp/p.json" 2>"$tmp/err" &&
    /usr/bin/python3 -c "
-import json, sys
-d = json.load(open(sys.argv[1]))
-assert d[0]['sample'] == '01003' and d[0]['base'] == 'Jurkat', d[0]
-assert 'GPX4' in d[0]['ratios'] and 'AIFM2' in d[0]['missing']
-assert d[0]['results'][0]['agent'] == 'RSL3'
-" "$tmp/p.json"; then ok; else bad "json: $(cat "$tmp/err")"; fi
+import csv, json, sys
+d = {p['sample']: p for p in json.load(open(sys.argv[1]))}
+assert d['01003']['base'] == 'Jurkat' and d['01005']['base'] == 'NALM-6', d
+assert d['01003']['results'][0]['agent'] == 'RSL3'
+n = 0
+for row in csv.DictReader(open(sys.argv[2]), delimiter='\t'):
+    got = d[row['sample']]['ratios'][row['gene']]
+    assert abs(got / float(row['ratio']) - 1) < 1e-9, (row, got)
+    n += 1
+for p in d.values():
+    assert len(p['ratios']) == 30 and sorted(p['missing']) == sorted(['SLC40A1', 'AIFM2', 'FBXW7', 'circ_0000745', 'MIR494', 'NOTCH1']), p
+assert n == 90, n
+" "$tmp/p.json" "$SRC/tests/data/personal/ratios_ALL.tsv"; then ok; else bad "json / R ratios: $(cat "$tmp/err")"; fi
 
 # ---- bad input ----
 expect_fail 2 "--sample nosuch: not a sample" --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003,nosuch $FAST
