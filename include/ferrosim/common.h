@@ -43,6 +43,10 @@ const char *ferro_version(void);
 int ferro_error_set(int code, const char *fmt, ...) FERRO_PRINTF(2, 3);
 /* Prefix the current message with "prefix: " (adds context while unwinding). Returns code. */
 int ferro_error_prefix(int code, const char *fmt, ...) FERRO_PRINTF(2, 3);
+/* After a failed fopen/gzopen of an input file: "PATH: cannot open for reading: <reason>".
+ * A file that does not exist (or a path through a missing folder) is bad input,
+ * FERRO_ENOTFOUND (CLI exit 2); any other failure is FERRO_EIO (exit 1). Reads errno. */
+int ferro_error_open(const char *path);
 /* The last message set on this thread ("" if none). */
 const char *ferro_error_message(void);
 void ferro_error_clear(void);

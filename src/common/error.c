@@ -1,6 +1,7 @@
 /* error.c — per-thread last-error message and return-code descriptions. */
 #include "ferrosim/common.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,4 +61,11 @@ const char *ferro_strerror(int code)
     case FERRO_ENUMERIC: return "result undefined for these data";
     default: return "unknown error";
     }
+}
+
+int ferro_error_open(const char *path)
+{
+    int e = errno;
+    int code = (e == ENOENT || e == ENOTDIR) ? FERRO_ENOTFOUND : FERRO_EIO;
+    return ferro_error_set(code, "%s: cannot open for reading: %s", path, e ? strerror(e) : "unknown reason");
 }

@@ -182,7 +182,7 @@ int ferro_genesets_from_arg(const char *arg, ferro_genesets_t **out)
             ferro_genesets_free(one);
         }
     } else if (n == 1 && (strchr(arg, '/') || strchr(arg, '.'))) {
-        rc = ferro_error_set(FERRO_EIO, "%s: cannot open for reading", arg);
+        rc = ferro_error_set(FERRO_ENOTFOUND, "%s: cannot open for reading: no such file", arg);
     } else if (!(rc = ferro_genesets_new(out))) {
         rc = ferro_genesets_add(*out, "genes", "", tok, n);
     }

@@ -1,6 +1,7 @@
 /* tsv.c — delimited text reader (TSV/CSV, gzip via zlib, '-' = stdin) and small-table loader. */
 #include "ferrosim/io.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -35,9 +36,10 @@ int ferro_tsv_open(const char *path, int flags, ferro_tsv_t **out)
     if (!r->path) { free(r); return FERRO_ENOMEM; }
     if (ends_with(path, ".csv") || ends_with(path, ".csv.gz")) flags |= FERRO_TSV_CSV;
     r->flags = flags;
+    errno = 0;
     r->gz = strcmp(path, "-") == 0 ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path, "rb");
     if (!r->gz) {
-        int rc = ferro_error_set(FERRO_EIO, "%s: cannot open for reading", path);
+        int rc = ferro_error_open(path);
         free(r->path);
         free(r);
         return rc;

@@ -101,7 +101,7 @@ int ferro_sbml_load(const char *path, int flags, ferro_model_t **out)
 {
     *out = NULL;
     FILE *fp = fopen(path, "rb");
-    if (!fp) return ferro_error_set(FERRO_EIO, "%s: cannot open", path);
+    if (!fp) return ferro_error_open(path);
     fclose(fp);
     imp_lock();
     int rc = load_doc(readSBMLFromFile(path), path, flags, out);

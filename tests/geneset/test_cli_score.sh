@@ -30,6 +30,6 @@ expect2 "ssgsea with NA" "'G009'" --expr "$D/synth_expr_na.tsv" --sets "$D/synth
 expect2 "unknown method" "ssgsea, gsva, zscore or meanz" --expr "$D/synth_expr.tsv" --method plage
 expect2 "no overlap" "no gene of the gene sets" --expr "$D/synth_expr.tsv" --sets "$SRC/data/genesets/ferrdb_driver.txt"
 "$FERROSIM" score --expr "$D/synth_expr.tsv" --sets "$tmp/none.gmt" > /dev/null 2> "$tmp/err"
-[ $? -eq 1 ] && grep -q "none.gmt: cannot open" "$tmp/err" || { echo "FAIL: missing file: exit 1 (I/O) with its name"; fail=1; }
+[ $? -eq 2 ] && grep -q "none.gmt: cannot open" "$tmp/err" || { echo "FAIL: missing file: exit 2 (bad input) with its name"; fail=1; }
 [ $fail -eq 0 ] && echo "cli score: ok"
 exit $fail

@@ -65,8 +65,18 @@ static void test_names(void)
     expect_true(ferro_parse_double("inf", &v) != 0, "inf rejected");
 }
 
+static void test_missing_file(void)
+{
+    ferro_tsv_t *r;
+    expect_int(ferro_tsv_open(FERRO_TEST_DATA "/io/no_such_file.tsv", 0, &r), FERRO_ENOTFOUND,
+               "a missing input file is bad input (CLI exit 2)");
+    expect_true(strstr(ferro_error_message(), "no_such_file.tsv: cannot open for reading") != NULL,
+                "message names the file");
+}
+
 int main(void)
 {
+    test_missing_file();
     test_bad_number();
     test_csv_quotes();
     test_atomic();

@@ -70,8 +70,8 @@ expect_fail 2 "Nowhere" --expr "$EXPR" --base Nowhere --sample 01003 $FAST
 expect_fail 2 "--doses '4'" --expr "$EXPR" --base Jurkat --sample 01003 --doses 4
 expect_fail 2 "--reference 'median'" --expr "$EXPR" --base Jurkat --sample 01003 --reference median
 expect_fail 2 "no column 'subtype'" --expr "$EXPR" --samples "$A/samples.tsv" --lineage-col subtype --sample 01003 $FAST
-# an unreadable file is an I/O error: exit 1 (cli_fail maps FERRO_EIO)
-expect_fail 1 "nosuch.tsv" --expr "$tmp/nosuch.tsv" --base Jurkat --sample 01003 $FAST
+# a missing input file is bad input: exit 2 (FERRO_ENOTFOUND)
+expect_fail 2 "nosuch.tsv" --expr "$tmp/nosuch.tsv" --base Jurkat --sample 01003 $FAST
 "$FERROSIM" personalise --help >/dev/null && ok || bad "--help"
 
 echo "personalise CLI: $passes passed, $fails failed"

@@ -79,7 +79,7 @@ expect_fail 2 "--atol '-1' is not a positive tolerance" simulate --cell FIXT-T -
 expect_fail 2 "--cell NAME is required" simulate --drug erastin=5
 expect_fail 2 "unexpected argument 'extra'" simulate --cell FIXT-T extra
 expect_fail 2 "--threads" simulate --cell FIXT-T --threads x
-expect_fail 1 "cannot open" simulate --cell FIXT-T --model "$tmp/none.xml"
+expect_fail 2 "cannot open" simulate --cell FIXT-T --model "$tmp/none.xml"
 # no partial output when --out is used and the input is bad
 mkdir "$tmp/outdir"
 for args in "--cell FIXT-X" "--cell FIXT-T --drug erastin=-1" "--cell FIXT-T --time -1"; do

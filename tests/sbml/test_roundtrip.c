@@ -87,7 +87,7 @@ static void bad_input(void)
     ferro_model_t *m;
     expect_int(ferro_sbml_load_string("<sbml><model><oops></model></sbml>", 0, &m), FERRO_EPARSE, "malformed XML");
     expect_true(strstr(ferro_error_message(), "line 2, column 28") != NULL, "message names line and column");
-    expect_int(ferro_sbml_load("/nonexistent.xml", 0, &m), FERRO_EIO, "missing file");
+    expect_int(ferro_sbml_load("/nonexistent.xml", 0, &m), FERRO_ENOTFOUND, "missing file");
 }
 
 int main(void)
