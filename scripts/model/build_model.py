@@ -291,6 +291,11 @@ par("K_ampk_mtor", 1, "dimensionless", "AMPK repression of mTORC1 (TSC2, RAPTOR)
 par("K_pten", 1, "dimensionless", "PTEN repression of PI3K-AKT-mTORC1 input", ASSUMED + "PTEN loss doubles mTORC1 input at most")
 par("w_notch_mtor", 0.3, "dimensionless", "fraction of mTORC1 input from NOTCH1-HES1 (PTEN repression)", "Palomero 2007 Nat Med, PMID 17873882; review ref (73) GSI + rapamycin")
 par("w_notch_g", 0.3, "dimensionless", "fraction of growth that is NOTCH1-MYC driven", "review refs (67-75): NOTCH1 drives T-ALL growth; weight assumed")
+par("K_myb_g", 0.1, "dimensionless", "MYB level (relative) at which MYB-driven growth is half-saturated: saturated at the reference level and above, falls when MYB is knocked down",
+    ASSUMED + "c-Myb is required for proliferation (knockdown slows it) but MYB-high ALL lines grow at their catalogue rates")
+par("w_myb_g", 0.2, "dimensionless", "fraction of growth that is MYB driven (c-Myb is required for ALL proliferation)",
+    "Lahortiga 2007 Nat Genet, PMID 17515895 (MYB duplication in T-ALL); "
+    "Ramsay & Gonda 2008 Nat Rev Cancer, PMID 18500244; weight assumed")
 par("K_aut_mtor", 3, "dimensionless", "mTORC1 repression of autophagy initiation (ULK1)", ASSUMED + "canonical")
 par("K_aut_ampk", 1, "dimensionless", "AMPK activation of autophagy initiation (ULK1, BECN1)", ASSUMED + "canonical")
 par("K_cys_atf4", 1, "dimensionless", "cysteine starvation activation of ATF4 (GCN2)", ASSUMED + "amino-acid response")
@@ -387,7 +392,7 @@ FE = "(Fe_labile/fe_ref)"
 # specific growth rate (1/h); also dilutes slowly turning-over iron pools into daughter cells
 GROWTH = ("0.693147180559945/doubling_h*H(MTOR, K_g_mtor)*H(glycolysis, K_g_gly)*H(%s, K_g_fe)"
           "*H(expr_DHODH*act_DHODH, K_g_dhodh)*R(TP53, K_g_p53)*R(DNA_damage, K_g_dna)"
-          "*W(MAPK3, w_g_erk)*W(expr_NOTCH1*act_NOTCH1, w_notch_g)/(1 + mitotic_block)" % FE)
+          "*W(MAPK3, w_g_erk)*W(expr_NOTCH1*act_NOTCH1, w_notch_g)*W(H(expr_MYB, K_myb_g), w_myb_g)/(1 + mitotic_block)" % FE)
 
 # iron
 rx("fe_uptake", "TF-TFRC iron uptake", {}, {"Fe_labile": 1}, "k_fe_up*tf_fe*TFRC*act_TFRC")
