@@ -47,20 +47,6 @@ int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg)
     }
 }
 
-/* "NAME=VALUE" -> name (copied into buf) and value text. */
-static int split(const char *cmd, const char *opt, const char *s, char *buf, size_t n, const char **val)
-{
-    const char *eq = strrchr(s, '=');
-    if (!eq || eq == s || !eq[1] || (size_t)(eq - s) >= n) {
-        fprintf(stderr, "ferrosim %s: %s '%s': expected NAME=VALUE\n", cmd, opt, s);
-        return -1;
-    }
-    memcpy(buf, s, (size_t)(eq - s));
-    buf[eq - s] = 0;
-    *val = eq + 1;
-    return 0;
-}
-
 int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, const ferro_world_t *w,
                        ferro_condition_t *c, ferro_dose_t *doses, ferro_gene_factor_t *factors)
 {
@@ -68,24 +54,12 @@ int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t 
     ferro_condition_init(c);
     if (!a->cell) return cli_usage_error(cmd, NULL, "--cell NAME is required (or --data FILE)");
     if ((rc = ferro_world_find_cell(w, a->cell, &c->cell))) return cli_fail(cmd, rc);
-    for (int i = 0; i < a->nset; i++) {
-        char name[256];
-        const char *val;
-        double f;
-        if (split(cmd, "--set", a->set[i], name, sizeof name, &val)) return CLI_EXIT_USAGE;
-        if ((rc = ferro_world_find_gene(w, name, &factors[i].gene))) return cli_fail(cmd, rc);
-        if (ferro_parse_double(val, &f) || f < 0)
-            return cli_usage_error(cmd, NULL, "--set %s: '%s' is not a non-negative factor", name, val);
-        factors[i].factor = f;
-    }
-    for (int i = 0; i < a->nwith; i++) {
-        char name[256];
-        const char *val;
-        if (split(cmd, "--with", a->with[i], name, sizeof name, &val)) return CLI_EXIT_USAGE;
-        if ((rc = ferro_world_find_agent(w, name, &doses[i].agent)) ||
-            (rc = ferro_world_parse_dose(w, doses[i].agent, val, &doses[i].dose)))
-            return cli_fail(cmd, ferro_error_prefix(rc, "--with %s", a->with[i]));
-    }
+    for (int i = 0; i < a->nset; i++)
+        if ((rc = ferro_world_parse_gene_factor(w, a->set[i], &factors[i])))
+            return cli_fail(cmd, ferro_error_prefix(rc, "--set"));
+    for (int i = 0; i < a->nwith; i++)
+        if ((rc = ferro_world_parse_drug(w, a->with[i], &doses[i])))
+            return cli_fail(cmd, ferro_error_prefix(rc, "--with"));
     c->nfactors = a->nset;
     c->factors = factors;
     c->ndoses = a->nwith;
