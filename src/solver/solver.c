@@ -45,8 +45,9 @@ static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
     return 0;
 }
 
-/* Dense Jacobian, column-major with leading dimension ld: ncolors forward passes at once. */
-static void jac_dense(ferro_solver_t *s, double t, const double *y, double *J, long ld)
+/* One tangent pass of the right-hand side with the colour seeds: afterwards column colour c of
+ * the derivative of state i is s->vd[st_dslot[i] * K + c]. */
+static void jac_tangent_pass(ferro_solver_t *s, double t, const double *y)
 {
     const ferro_model_t *m = s->m;
     const int K = s->K;
@@ -57,6 +58,14 @@ static void jac_dense(ferro_solver_t *s, double t, const double *y, double *J, l
         d[m->color[j]] = 1.0;
     }
     fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, s->v, s->vd, K);
+}
+
+/* Dense Jacobian, column-major with leading dimension ld: ncolors forward passes at once. */
+static void jac_dense(ferro_solver_t *s, double t, const double *y, double *J, long ld)
+{
+    const ferro_model_t *m = s->m;
+    const int K = s->K;
+    jac_tangent_pass(s, t, y);
     for (int e = 0; e < m->nnz; e++) {
         int i = m->jrow[e], j = m->jcol[e];
         J[(long)j * ld + i] = s->vd[(long)m->st_dslot[i] * K + m->color[j]];
@@ -69,13 +78,7 @@ static void jac_sparse(ferro_solver_t *s, double t, const double *y, double *dat
 {
     const ferro_model_t *m = s->m;
     const int K = s->K;
-    fs_load_state(s, t, y);
-    for (int j = 0; j < s->n; j++) {
-        double *d = s->vd + (long)m->st_slot[j] * K;
-        for (int k = 0; k < K; k++) d[k] = 0.0;
-        d[m->color[j]] = 1.0;
-    }
-    fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, s->v, s->vd, K);
+    jac_tangent_pass(s, t, y);
     for (int e = 0; e < m->nnz; e++)
         data[s->csc_pos[e]] = s->vd[(long)m->st_dslot[m->jrow[e]] * K + m->color[m->jcol[e]]];
     s->st.njac++;
