@@ -34,11 +34,14 @@ static const char usage[] =
     "                fraction of the untreated control (1 = no effect); NA wells are skipped.\n"
     "\n"
     "Output (TSV, one row per drug and dose): [cell,] drug, dose, n, viability (mean), sd, fitted, status,\n"
-    "bottom, top, ic50 (the relative IC50: half-way between top and bottom), hill (each with _lo/_hi:\n"
-    "the 95% CI), r2, dose_v50 (absolute IC50: the dose of 50% viability), auc (fitted curve), auc_obs\n"
-    "(points), both the mean viability over the tested log10-dose range. status is\n"
-    "ok, flat, single_dose, too_few_doses, no_convergence or singular; without a fit the fitted\n"
-    "numbers are NA.\n"
+    "bottom, top, ic50 (the relative IC50: half-way between top and bottom, of a falling curve only),\n"
+    "hill (each with _lo/_hi: the 95% CI), r2, dose_v50 (the dose where the fitted curve crosses 50%\n"
+    "viability: the absolute IC50 of a falling curve), auc (fitted curve) and auc_obs (points): the\n"
+    "mean viability over the tested log10-dose range relative to the untreated control (1 = no effect,\n"
+    "0 = complete kill, > 1 = more live cells than the control: protection from the control's own\n"
+    "death or faster growth), direction (falling, rising, flat or NA), ec50, ec50_lo, ec50_hi (the\n"
+    "midpoint of a rising, protective curve: it has no IC50). status is ok, flat, single_dose,\n"
+    "too_few_doses, no_convergence or singular; without a fit the fitted numbers are NA.\n"
     "\n";
 
 typedef struct {

@@ -33,6 +33,11 @@ static const char usage[] =
     "Writes DIR/dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv, synergy.tsv,\n"
     "synergy_summary.tsv and report.html (open it in any browser, no network needed), and prints\n"
     "the report's path. Progress on stderr when it is a terminal; --quiet silences it.\n"
+    "ic50.tsv: cell, lineage, agent, unit, status, ic50, ic50_lo, ic50_hi, hill, bottom, top, r2,\n"
+    "dose_v50, auc, auc_obs, dose_lo, dose_hi, direction, ec50, ec50_lo, ec50_hi (the columns of\n"
+    "ferrosim dose --help). A curve that rises with dose (a protective agent, e.g. ferrostatin-1:\n"
+    "viability above the untreated control) has direction rising, no IC50 (NA; \"n/a\" in the heat\n"
+    "map and no selectivity) and its EC50 in the ec50 columns.\n"
     "\n";
 
 /* "all" or a comma-separated list of names resolved with find(). *idx is malloc'ed (NULL = all). */

@@ -7,8 +7,14 @@
  *     f(x) = bottom + (top - bottom) / (1 + exp(hill * (ln x - ln ic50)))
  *
  * so top is the response at dose 0, bottom the response at very high dose (hill > 0), ic50 the
- * relative IC50 / EC50 (the dose of the half-way response between top and bottom). Dose 0 is
- * allowed (an untreated well): f(0) = top for hill > 0.
+ * midpoint: the dose of the half-way response between top and bottom. Dose 0 is allowed (an
+ * untreated well): f(0) = top for hill > 0.
+ *
+ * The midpoint is an IC50 (a relative inhibitory concentration) only when the fitted curve falls
+ * with dose; when it rises (a protective agent: viability above the untreated control, e.g.
+ * ferrostatin-1 rescuing the basal ferroptotic death) it is an EC50 of the rise. fit.direction
+ * says which, and ferro_dr_ic50 / ferro_dr_ec50 give the midpoint only for its own direction: the
+ * tables write it under ic50 or ec50, never both.
  *
  *   ferro_dr_fit_t fit;
  *   int rc = ferro_dr_fit(dose, viab, n, NULL, &fit);   // rc < 0 only for bad arguments
@@ -38,6 +44,16 @@ enum {
 /* "ok", "flat", "single_dose", "too_few_doses", "no_convergence", "singular". */
 const char *ferro_dr_status_name(int status);
 
+/* Which way the fitted curve goes as the dose increases. */
+enum {
+    FERRO_DR_DIR_NA = 0,   /* no fitted curve (status other than ok or flat) */
+    FERRO_DR_FALLING,      /* (top - bottom) * hill > 0: viability falls with dose (inhibitory) */
+    FERRO_DR_RISING,       /* (top - bottom) * hill < 0: viability rises with dose (protective) */
+    FERRO_DR_DIR_FLAT      /* status flat, or a fitted curve with top == bottom or hill == 0 */
+};
+/* "NA", "falling", "rising", "flat". */
+const char *ferro_dr_direction_name(int direction);
+
 /* Parameter indices into est/se/ci_lo/ci_hi. */
 enum { FERRO_DR_BOTTOM = 0, FERRO_DR_TOP = 1, FERRO_DR_IC50 = 2, FERRO_DR_HILL = 3, FERRO_DR_NPAR = 4 };
 
@@ -55,20 +71,26 @@ void ferro_dr_options_init(ferro_dr_options_t *o);
 
 typedef struct {
     int status;                 /* FERRO_DR_* */
+    int direction;              /* FERRO_DR_FALLING, _RISING, _DIR_FLAT or _DIR_NA */
     int n;                      /* observations used */
     int ndose;                  /* distinct doses */
     int nfree;                  /* free parameters */
     int df;                     /* residual degrees of freedom, n - nfree */
-    double est[FERRO_DR_NPAR];  /* bottom, top, ic50 (a dose), hill */
+    double est[FERRO_DR_NPAR];  /* bottom, top, ic50 (the midpoint dose, whatever the direction), hill */
     double se[FERRO_DR_NPAR];   /* standard errors; for IC50 the SE of ln(ic50); 0 for fixed ones */
     double ci_lo[FERRO_DR_NPAR], ci_hi[FERRO_DR_NPAR]; /* est -+ t(df) * se; IC50: exp(ln ic50 -+ t*se) */
     double rss;                 /* residual sum of squares */
     double sigma;               /* residual standard error sqrt(rss / df) */
     double r2;                  /* 1 - rss / total sum of squares about the mean */
-    double dose_v50;            /* dose where the fitted curve equals opt.v50 (absolute IC50), NAN if
-                                   the fitted curve does not cross it within the tested doses */
+    double dose_v50;            /* dose where the fitted curve equals opt.v50 (for a falling curve the
+                                   absolute IC50; for a rising one the dose that rescues viability to
+                                   opt.v50), NAN if the fitted curve does not cross it within the
+                                   tested doses */
     double auc;                 /* area under the fitted curve over the tested log10-dose range
-                                   (positive doses), divided by the range width: 1 = no effect */
+                                   (positive doses), divided by the range width: the mean viability
+                                   over the range, 1 = no effect, < 1 net kill or slower growth,
+                                   > 1 more live cells than the untreated control (protection from
+                                   the control's own death, or faster growth) */
     double auc_obs;             /* the same for the observed per-dose means (trapezoid) */
     double dose_min, dose_max;  /* smallest positive and largest dose tested */
     int iterations;
@@ -79,6 +101,11 @@ typedef struct {
  * non-finite response) / FERRO_ENOMEM. */
 int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_options_t *opt,
                  ferro_dr_fit_t *out) FERRO_WUR;
+
+/* The midpoint as an IC50 (falling curves only) or as an EC50 (rising curves only), with its CI
+ * in *lo, *hi (either may be NULL); NAN for a curve of the other direction or without a fit. */
+double ferro_dr_ic50(const ferro_dr_fit_t *fit, double *lo, double *hi);
+double ferro_dr_ec50(const ferro_dr_fit_t *fit, double *lo, double *hi);
 
 /* The fitted curve at dose x (NAN unless status is FERRO_DR_OK). */
 double ferro_dr_eval(const ferro_dr_fit_t *fit, double x);
@@ -114,8 +141,10 @@ void ferro_dr_plate_free(ferro_dr_plate_t *p);
 
 /* ---- tables ----
  * Long format, one row per dose: <key columns>, dose, n, viability, sd, fitted, status, then the
- * curve's bottom, top, ic50, hill (each with _lo and _hi: the CI), r2, dose_v50, auc, auc_obs
- * (repeated on every row of the curve). key_header is e.g. "drug" or "cell\tagent"; key the values. */
+ * curve's bottom, top, ic50, hill (each with _lo and _hi: the CI), r2, dose_v50, auc, auc_obs,
+ * direction, ec50, ec50_lo, ec50_hi (repeated on every row of the curve; ic50 only for a falling
+ * curve, ec50 only for a rising one, else NA). key_header is e.g. "drug" or "cell\tagent"; key the
+ * values. */
 void ferro_dr_write_tsv_header(FILE *fp, const char *key_header);
 /* A TSV field: a tab, then %.6g or NA for NAN. */
 void ferro_dr_write_num(FILE *fp, double v);
@@ -128,7 +157,8 @@ void ferro_dr_write_json(FILE *fp, const char *const *keys, const char *const *v
                          int ndose, const ferro_dr_fit_t *fit);
 /* "key":"value", pairs (each followed by a comma) opening a JSON object's members. */
 void ferro_dr_write_json_keys(FILE *fp, const char *const *keys, const char *const *values, int nkeys);
-/* The fit alone as a JSON object {"status": ..., "bottom": ..., "bottom_ci": [lo, hi], ...}. */
+/* The fit alone as a JSON object {"status": ..., "direction": ..., "bottom": ..., "bottom_ci":
+ * [lo, hi], ..., "ec50": ..., "ec50_ci": [lo, hi]} (ic50 / ec50 null for the other direction). */
 void ferro_dr_write_fit_json(FILE *fp, const ferro_dr_fit_t *fit);
 
 #ifdef __cplusplus

@@ -37,7 +37,8 @@ void ferro_report_figures_begin(ferro_report_t *r);
 void ferro_report_figures_end(ferro_report_t *r);
 
 /* Dose–response curves in one panel: points (mean, SD bars) and the fitted 4PL, log dose axis
- * (positive doses; dose 0 is the reference and not drawn). */
+ * (positive doses; dose 0 is the reference and not drawn). The legend gives each curve's IC50,
+ * or for a rising (protective) curve its EC50 marked with an up arrow. */
 typedef struct {
     const char *label;
     const double *dose, *mean, *sd; /* ndose per-dose means (sd may be NULL) */
@@ -57,6 +58,7 @@ typedef struct {
     const char *const *row_labels, *const *col_labels;
     const double *value;
     const char *const *cell_text; /* NULL = the values printed with %.3g */
+    const char *const *cell_title; /* optional hover text per cell (NULL or a NULL entry = cell_text) */
     int scale;
     double lo, hi;                /* colour range; NAN = from the data */
 } ferro_report_heatmap_t;

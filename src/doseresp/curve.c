@@ -27,6 +27,24 @@ double ferro_dr_eval(const ferro_dr_fit_t *fit, double x)
     return p[FERRO_DR_BOTTOM] + (p[FERRO_DR_TOP] - p[FERRO_DR_BOTTOM]) * q;
 }
 
+static double midpoint_if(const ferro_dr_fit_t *fit, int direction, double *lo, double *hi)
+{
+    int ok = fit && fit->status == FERRO_DR_OK && fit->direction == direction;
+    if (lo) *lo = ok ? fit->ci_lo[FERRO_DR_IC50] : NAN;
+    if (hi) *hi = ok ? fit->ci_hi[FERRO_DR_IC50] : NAN;
+    return ok ? fit->est[FERRO_DR_IC50] : NAN;
+}
+
+double ferro_dr_ic50(const ferro_dr_fit_t *fit, double *lo, double *hi)
+{
+    return midpoint_if(fit, FERRO_DR_FALLING, lo, hi);
+}
+
+double ferro_dr_ec50(const ferro_dr_fit_t *fit, double *lo, double *hi)
+{
+    return midpoint_if(fit, FERRO_DR_RISING, lo, hi);
+}
+
 double ferro_dr_inverse(const ferro_dr_fit_t *fit, double y)
 {
     if (!fit || fit->status != FERRO_DR_OK) return NAN;

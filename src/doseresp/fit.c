@@ -33,6 +33,19 @@ const char *ferro_dr_status_name(int status)
     return status >= 0 && status <= FERRO_DR_SINGULAR ? names[status] : "unknown";
 }
 
+const char *ferro_dr_direction_name(int direction)
+{
+    static const char *names[] = {"NA", "falling", "rising", "flat"};
+    return direction >= 0 && direction <= FERRO_DR_DIR_FLAT ? names[direction] : "NA";
+}
+
+/* Falling when the response decreases with ln dose: df/dln x = -(top - bottom) hill q (1 - q). */
+static int direction_of(const double p[4])
+{
+    double s = (p[P_T] - p[P_B]) * p[P_H];
+    return s > 0 ? FERRO_DR_FALLING : s < 0 ? FERRO_DR_RISING : FERRO_DR_DIR_FLAT;
+}
+
 void ferro_dr_options_init(ferro_dr_options_t *o)
 {
     o->fix_bottom = NAN;
@@ -234,7 +247,10 @@ int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_o
     for (int i = 1; i < nd; i++) { if (m[i] < mmin) mmin = m[i]; if (m[i] > mmax) mmax = m[i]; }
     int npos = nd - (ud[0] == 0);
     if (nd == 1) out->status = FERRO_DR_SINGLE_DOSE;
-    else if (mmax - mmin < opt->flat_tol) out->status = FERRO_DR_FLAT;
+    else if (mmax - mmin < opt->flat_tol) {
+        out->status = FERRO_DR_FLAT;
+        out->direction = FERRO_DR_DIR_FLAT;
+    }
     else if (nd < d.nfree || npos < 2 || out->df < opt->min_df || out->df < 0) out->status = FERRO_DR_TOO_FEW_DOSES;
     else {
         double p0[4];
@@ -253,6 +269,7 @@ int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_o
         else if (best.singular) out->status = FERRO_DR_SINGULAR;
         else {
             out->status = FERRO_DR_OK;
+            out->direction = direction_of(best.p);
             out->iterations = best.iter;
             out->rss = best.rss;
             out->sigma = out->df > 0 ? sqrt(best.rss / out->df) : NAN;

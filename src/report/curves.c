@@ -76,20 +76,22 @@ void ferro_report_curves(ferro_report_t *r, const char *title, const char *xlabe
                         py(&f, q->mean[i] - q->sd[i]), x, py(&f, q->mean[i] + q->sd[i]), col);
             fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\"/>", x, py(&f, q->mean[i]), col);
         }
-        /* legend: label and IC50 (or the status) */
+        /* legend: label and IC50 (EC50 of a rising curve, or the status) */
         double ly = MT + 10 + 13 * k;
         if (ly > H - 10) continue;
         fprintf(fp, "<rect x=\"%d\" y=\"%.1f\" width=\"9\" height=\"9\" fill=\"%s\"/>", W - MR + 6, ly - 8, col);
         char lab[96], num[32];
         if (q->fit && q->fit->status == FERRO_DR_OK) {
+            /* a rising (protective) curve's midpoint is an EC50, marked with an arrow */
             ferro_svg_num(q->fit->est[FERRO_DR_IC50], num, sizeof num);
-            snprintf(lab, sizeof lab, "%.24s %s", q->label ? q->label : "", num);
+            snprintf(lab, sizeof lab, "%.24s %s%s", q->label ? q->label : "", num,
+                     q->fit->direction == FERRO_DR_RISING ? " \xe2\x86\x91" : "");
         } else {
             snprintf(lab, sizeof lab, "%.24s (%s)", q->label ? q->label : "",
                      q->fit ? ferro_dr_status_name(q->fit->status) : "no fit");
         }
         ferro_svg_text(fp, W - MR + 18, ly, "start", "s", 0, lab);
     }
-    ferro_svg_text(fp, W - MR + 6, MT - 6, "start", "s", 0, "IC50");
+    ferro_svg_text(fp, W - MR + 6, MT - 6, "start", "s", 0, "IC50 (\xe2\x86\x91 EC50 of a rise)");
     fputs("</svg></figure>\n", fp);
 }

@@ -58,7 +58,8 @@ void ferro_report_heatmap(ferro_report_t *r, const ferro_report_heatmap_t *h)
             fputs(": ", fp);
             const char *t = h->cell_text ? h->cell_text[k] : NULL;
             if (!t) { ferro_svg_num(v, txt, sizeof txt); t = txt; }
-            ferro_html_escape(fp, t);
+            const char *tip = h->cell_title && h->cell_title[k] ? h->cell_title[k] : t;
+            ferro_html_escape(fp, tip);
             fputs("</title></rect>", fp);
             /* dark cells get white text */
             double rel = (v - lo) / (hi - lo);

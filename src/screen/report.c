@@ -32,15 +32,23 @@ static void strtab_set(strtab_t *t, int i, const char *fmt, double v)
 }
 static void strtab_str(strtab_t *t, int i, const char *s) { t->cell[i] = ferro_strdup(s); }
 
+/* Why a curve has no IC50: "n/a (protective)" for a rising curve, else its status. */
+static const char *no_ic50_text(const ferro_dr_fit_t *f)
+{
+    if (f->status != FERRO_DR_OK) return ferro_dr_status_name(f->status);
+    return f->direction == FERRO_DR_RISING ? "n/a (protective)" : ferro_dr_direction_name(f->direction);
+}
+
 static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data_t *d)
 {
     int nc = d->ncell, na = d->nagent, n = nc * na;
     double *pos = ferro_malloc((size_t)(n ? n : 1) * sizeof *pos), *auc = ferro_malloc((size_t)(n ? n : 1) * sizeof *auc);
     const char **rl = ferro_malloc((size_t)(nc ? nc : 1) * sizeof *rl), **cl = ferro_malloc((size_t)(na ? na : 1) * sizeof *cl);
-    strtab_t txt, atxt;
+    strtab_t txt, atxt, tip_txt;
     int rc = (!pos || !auc || !rl || !cl) ? FERRO_ENOMEM : 0;
     if (!rc) rc = strtab_init(&txt, n);
     if (!rc && (rc = strtab_init(&atxt, n))) strtab_free(&txt);
+    if (!rc && (rc = strtab_init(&tip_txt, n))) { strtab_free(&txt); strtab_free(&atxt); }
     if (rc) { free(pos); free(auc); free(rl); free(cl); return rc; }
     for (int c = 0; c < nc; c++) rl[c] = ferro_world_cell_name(w, d->cell[c]);
     for (int a = 0; a < na; a++) cl[a] = ferro_world_agent_name(w, d->agent[a]);
@@ -48,15 +56,23 @@ static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data
         for (int a = 0; a < na; a++) {
             const ferro_dr_fit_t *f = fit_at(d, c, a);
             int k = c * na + a;
-            if (f->status == FERRO_DR_OK) {
-                double ic = f->est[FERRO_DR_IC50];
+            double ic = ferro_dr_ic50(f, NULL, NULL), ec = ferro_dr_ec50(f, NULL, NULL);
+            if (!isnan(ic)) {
                 pos[k] = (log10(ic) - log10(d->lo[a])) / (log10(d->hi[a]) - log10(d->lo[a]));
                 if (ic > d->hi[a]) strtab_set(&txt, k, ">%.2g", d->hi[a]);
                 else if (ic < d->lo[a]) strtab_set(&txt, k, "<%.2g", d->lo[a]);
                 else strtab_set(&txt, k, "%.2g", ic);
+            } else if (!isnan(ec)) {
+                /* protective: marked, not coloured as if it were a potency */
+                pos[k] = NAN;
+                strtab_str(&txt, k, "n/a \xe2\x86\x91");
+                char tip[96];
+                snprintf(tip, sizeof tip, "n/a (protective): viability rises with dose, EC50 %.3g %s", ec,
+                         ferro_world_agent_unit(w, d->agent[a]));
+                strtab_str(&tip_txt, k, tip);
             } else {
                 pos[k] = NAN;
-                strtab_str(&txt, k, ferro_dr_status_name(f->status));
+                strtab_str(&txt, k, no_ic50_text(f));
             }
             auc[k] = f->auc_obs;
             strtab_set(&atxt, k, "%.2f", f->auc_obs);
@@ -64,22 +80,31 @@ static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data
     ferro_report_heading(r, 2, "IC50: cell lines \xc3\x97 agents");
     ferro_report_paragraph(r, "Relative IC50 of the fitted four-parameter logistic, in each agent's unit (agents.tsv). "
                               "Colour: where the IC50 lies in the tested dose range (0 = lowest dose, dark = potent; "
-                              "1 = highest dose). Grey: no fit; the cell says why (flat = less than 5 viability points "
-                              "of effect over the range).");
+                              "1 = highest dose). Grey: no IC50; the cell says why (flat = less than 5 viability points "
+                              "of effect over the range). Grey \xe2\x80\x9cn/a \xe2\x86\x91\xe2\x80\x9d: protective "
+                              "\xe2\x80\x94 the fitted curve rises with dose (viability above the untreated control, "
+                              "e.g. an antioxidant rescuing the control's basal ferroptotic death), so it has no IC50; "
+                              "its EC50 (the midpoint of the rise) is in the cell's tooltip and in ic50.tsv (column ec50).");
     ferro_report_heatmap_t h = {.title = "IC50", .row_title = "cell line", .col_title = "agent",
                                 .legend = "IC50 position", .nrow = nc, .ncol = na, .row_labels = rl, .col_labels = cl,
-                                .value = pos, .cell_text = (const char *const *)txt.cell, .scale = FERRO_REPORT_SEQUENTIAL,
+                                .value = pos, .cell_text = (const char *const *)txt.cell,
+                                .cell_title = (const char *const *)tip_txt.cell, .scale = FERRO_REPORT_SEQUENTIAL,
                                 .lo = 0, .hi = 1};
     ferro_report_heatmap(r, &h);
     ferro_report_heading(r, 2, "Area under the dose\xe2\x80\x93response curve");
-    ferro_report_paragraph(r, "Mean viability over the tested log10-dose range (trapezoid on the simulated points): "
-                              "1 = no effect, 0 = complete kill at every dose. Defined also where no curve could be fitted.");
+    ferro_report_paragraph(r, "Mean viability over the tested log10-dose range (trapezoid on the simulated points), "
+                              "relative to the untreated population of the same line: 1 = no effect, 0 = complete kill "
+                              "at every dose, above 1 = more live cells than the untreated control (a protective agent "
+                              "preventing the control's own ferroptotic death, or faster growth). Defined also where no "
+                              "curve could be fitted.");
     h.title = "AUC";
     h.legend = "AUC";
     h.value = auc;
     h.cell_text = (const char *const *)atxt.cell;
+    h.cell_title = NULL;
     ferro_report_heatmap(r, &h);
     strtab_free(&txt);
+    strtab_free(&tip_txt);
     strtab_free(&atxt);
     free(pos);
     free(auc);
@@ -103,18 +128,18 @@ static int selectivity_table(ferro_report_t *r, const ferro_world_t *w, const sc
     if (strtab_init(&t, d->nagent * 6)) return FERRO_ENOMEM;
     for (int a = 0; a < d->nagent; a++) {
         const ferro_dr_fit_t *fn = fit_at(d, d->normal, a);
-        double in = fn->status == FERRO_DR_OK ? fn->est[FERRO_DR_IC50] : NAN, sd = 0, best = NAN;
+        double in = ferro_dr_ic50(fn, NULL, NULL), sd = 0, best = NAN;
         int nd = 0, bc = -1;
         for (int c = 0; c < d->ncell; c++) {
             if (c == d->normal) continue;
             const ferro_dr_fit_t *f = fit_at(d, c, a);
             if (!isnan(f->auc_obs) && !isnan(fn->auc_obs)) { sd += fn->auc_obs - f->auc_obs; nd++; }
-            double si = f->status == FERRO_DR_OK ? in / f->est[FERRO_DR_IC50] : NAN;
+            double si = in / ferro_dr_ic50(f, NULL, NULL);
             if (!isnan(si) && (isnan(best) || si > best)) { best = si; bc = c; }
         }
         strtab_str(&t, a * 6, ferro_world_agent_name(w, d->agent[a]));
         strtab_str(&t, a * 6 + 1, ferro_world_agent_unit(w, d->agent[a]));
-        if (isnan(in)) strtab_str(&t, a * 6 + 2, ferro_dr_status_name(fn->status));
+        if (isnan(in)) strtab_str(&t, a * 6 + 2, no_ic50_text(fn));
         else strtab_set(&t, a * 6 + 2, "%.3g", in);
         strtab_set(&t, a * 6 + 3, "%+.3f", nd ? sd / nd : NAN);
         strtab_str(&t, a * 6 + 4, bc >= 0 ? ferro_world_cell_name(w, d->cell[bc]) : "-");
@@ -130,7 +155,8 @@ static int lineage_table(ferro_report_t *r, const ferro_world_t *w, const screen
     ferro_report_heading(r, 2, "T-ALL versus B-ALL");
     ferro_report_paragraph(r, "Mean AUC of the T-ALL and the B-ALL lines (lower = more sensitive), their difference with "
                               "a Welch t-test p-value (few lines: read as a description, not a test of biology), and the "
-                              "mean log10 IC50 over the lines with a fitted curve. Table: lineage.tsv.");
+                              "mean log10 IC50 over the lines with a falling fitted curve (n: how many; protective, "
+                              "rising curves have no IC50). Table: lineage.tsv.");
     static const char *hdr[] = {"agent", "AUC T-ALL", "AUC B-ALL", "\xce\x94 (T \xe2\x88\x92 B)", "p (Welch)",
                                 "log10 IC50 T-ALL (n)", "log10 IC50 B-ALL (n)"};
     strtab_t t;
@@ -199,7 +225,8 @@ static int curves(ferro_report_t *r, const ferro_world_t *w, const screen_data_t
 {
     ferro_report_heading(r, 2, "Dose\xe2\x80\x93response curves");
     ferro_report_paragraph(r, "Simulated endpoint viability (points) and the fitted four-parameter logistic (lines), one "
-                              "panel per agent; the legend gives each line's IC50. Table: dose_response.tsv.");
+                              "panel per agent; the legend gives each line's IC50, or for a curve that rises with dose "
+                              "(protective) its EC50 marked \xe2\x86\x91. Table: dose_response.tsv.");
     ferro_report_curve_t *cv = ferro_malloc((size_t)(d->ncell ? d->ncell : 1) * sizeof *cv);
     if (!cv) return FERRO_ENOMEM;
     ferro_report_figures_begin(r);

@@ -25,8 +25,9 @@ void ferro_screen_lineage(const ferro_world_t *w, const screen_data_t *d, int a,
             ss[g] += f->auc_obs * f->auc_obs;
             n[g]++;
         }
-        if (f->status == FERRO_DR_OK) {
-            sl[g] += log10(f->est[FERRO_DR_IC50]);
+        double ic = ferro_dr_ic50(f, NULL, NULL); /* falling curves only */
+        if (!isnan(ic)) {
+            sl[g] += log10(ic);
             nf[g]++;
         }
     }
@@ -74,16 +75,17 @@ static void write_dose(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
 
 static void write_ic50(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
 {
-    fputs("cell\tlineage\tagent\tunit\tstatus\tic50\tic50_lo\tic50_hi\thill\tbottom\ttop\tr2\tdose_v50\tauc\tauc_obs\tdose_lo\tdose_hi\n", fp);
+    fputs("cell\tlineage\tagent\tunit\tstatus\tic50\tic50_lo\tic50_hi\thill\tbottom\ttop\tr2\tdose_v50\tauc\tauc_obs\tdose_lo\tdose_hi"
+          "\tdirection\tec50\tec50_lo\tec50_hi\n", fp);
     for (int c = 0; c < d->ncell; c++)
         for (int a = 0; a < d->nagent; a++) {
             const ferro_dr_fit_t *f = fit_at(d, c, a);
             fprintf(fp, "%s\t%s\t%s\t%s\t%s", ferro_world_cell_name(w, d->cell[c]), ferro_world_cell_lineage(w, d->cell[c]),
                     ferro_world_agent_name(w, d->agent[a]), ferro_world_agent_unit(w, d->agent[a]),
                     ferro_dr_status_name(f->status));
-            ferro_dr_write_num(fp, f->est[FERRO_DR_IC50]);
-            ferro_dr_write_num(fp, f->ci_lo[FERRO_DR_IC50]);
-            ferro_dr_write_num(fp, f->ci_hi[FERRO_DR_IC50]);
+            double v[3];
+            v[0] = ferro_dr_ic50(f, &v[1], &v[2]);
+            for (int j = 0; j < 3; j++) ferro_dr_write_num(fp, v[j]);
             ferro_dr_write_num(fp, f->est[FERRO_DR_HILL]);
             ferro_dr_write_num(fp, f->est[FERRO_DR_BOTTOM]);
             ferro_dr_write_num(fp, f->est[FERRO_DR_TOP]);
@@ -93,6 +95,9 @@ static void write_ic50(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
             ferro_dr_write_num(fp, f->auc_obs);
             ferro_dr_write_num(fp, d->lo[a]);
             ferro_dr_write_num(fp, d->hi[a]);
+            fprintf(fp, "\t%s", ferro_dr_direction_name(f->direction));
+            v[0] = ferro_dr_ec50(f, &v[1], &v[2]);
+            for (int j = 0; j < 3; j++) ferro_dr_write_num(fp, v[j]);
             fputc('\n', fp);
         }
 }
@@ -103,11 +108,11 @@ static void write_selectivity(const ferro_world_t *w, const screen_data_t *d, FI
     if (d->normal < 0) return;
     for (int a = 0; a < d->nagent; a++) {
         const ferro_dr_fit_t *fn = fit_at(d, d->normal, a);
-        double in = fn->status == FERRO_DR_OK ? fn->est[FERRO_DR_IC50] : NAN;
+        double in = ferro_dr_ic50(fn, NULL, NULL);
         for (int c = 0; c < d->ncell; c++) {
             if (c == d->normal) continue;
             const ferro_dr_fit_t *f = fit_at(d, c, a);
-            double ic = f->status == FERRO_DR_OK ? f->est[FERRO_DR_IC50] : NAN;
+            double ic = ferro_dr_ic50(f, NULL, NULL);
             fprintf(fp, "%s\t%s\t%s\t%s", ferro_world_agent_name(w, d->agent[a]), ferro_world_agent_unit(w, d->agent[a]),
                     ferro_world_cell_name(w, d->cell[c]), ferro_world_cell_lineage(w, d->cell[c]));
             ferro_dr_write_num(fp, ic);

@@ -18,10 +18,20 @@ for drug in erastin RSL3 sorafenib; do
     || err "$drug IC50/CI: got '$got', nls '$want'"
 done
 grep -q "^erastin	0	3	" "$tmp/fit.tsv" || err "replicates grouped (n = 3 at dose 0)"
+# the measured drugs fall: direction falling (column 24), no EC50 (25)
+awk -F'\t' 'NR > 1 && !($24 == "falling" && $25 == "NA") { exit 1 }' "$tmp/fit.tsv" || err "direction falling, ec50 NA"
+# a rising (protective) measured curve: direction rising, IC50 NA, EC50 ~ 0.05 (noiseless 4PL)
+printf 'drug\tdose\tviability\n' > "$tmp/rise.tsv"
+for d in 0 0.001 0.003 0.01 0.03 0.1 0.3 1 3; do
+  awk -v d="$d" 'BEGIN { v = d == 0 ? 0.3 : 0.9 - 0.6 / (1 + (d / 0.05)^1.2); printf "fer1\t%s\t%.10f\n", d, v }' >> "$tmp/rise.tsv"
+done
+"$FERROSIM" dose --data "$tmp/rise.tsv" > "$tmp/rise.out" || err "rising data exit $?"
+awk -F'\t' 'NR == 2 { e = $25 / 0.05 - 1; exit !($7 == "ok" && $24 == "rising" && $14 == "NA" && e * e < 1e-8) }' "$tmp/rise.out" \
+  || err "rising data: direction rising, ic50 NA, ec50 0.05: $(sed -n 2p "$tmp/rise.out")"
 
 # flat data: status flat, no IC50
 "$FERROSIM" dose --data "$D/flat.tsv" --quiet > "$tmp/flat.tsv" || err "flat data exit $?"
-awk -F'\t' 'NR == 2 { exit !($7 == "flat" && $14 == "NA") }' "$tmp/flat.tsv" || err "flat status column"
+awk -F'\t' 'NR == 2 { exit !($7 == "flat" && $14 == "NA" && $24 == "flat") }' "$tmp/flat.tsv" || err "flat status and direction"
 
 # JSON parses
 "$FERROSIM" dose --data "$D/measured.tsv" --json > "$tmp/fit.json" || err "json exit"

@@ -110,15 +110,21 @@ static void test_fixed(void)
     expect_true(f.est[FERRO_DR_BOTTOM] == 0 && f.est[FERRO_DR_TOP] == 1, "fixed values kept");
 }
 
+/* n noiseless 4PL points (bottom b, top t, midpoint c, hill h): dose 0, then d0 * ratio^k. */
+static void noiseless(double b, double t, double c, double h, double d0, double ratio, int n, double *dose, double *v)
+{
+    for (int i = 0; i < n; i++) {
+        dose[i] = i == 0 ? 0 : d0 * pow(ratio, i - 1);
+        v[i] = dose[i] == 0 ? t : b + (t - b) / (1 + pow(dose[i] / c, h));
+    }
+}
+
 /* Noiseless 4PL data: the fit recovers the parameters (to 1e-8 relative), R^2 = 1, and the
  * analytic dose at 50%: x = ic50 * ((top - 0.5) / (0.5 - bottom))^(1/hill). */
 static void test_exact(void)
 {
     double b = 0.1, t = 1.0, c = 2.0, h = 1.5, dose[12], v[12];
-    for (int i = 0; i < 12; i++) {
-        dose[i] = i == 0 ? 0 : 0.02 * pow(2.5, i - 1);
-        v[i] = dose[i] == 0 ? t : b + (t - b) / (1 + pow(dose[i] / c, h));
-    }
+    noiseless(b, t, c, h, 0.02, 2.5, 12, dose, v);
     ferro_dr_fit_t f;
     expect_int(ferro_dr_fit(dose, v, 12, NULL, &f), 0, "exact fit runs");
     expect_int(f.status, FERRO_DR_OK, "exact ok");
@@ -157,6 +163,46 @@ static void test_status(void)
     expect_true(!strcmp(ferro_dr_status_name(FERRO_DR_NO_CONVERGENCE), "no_convergence"), "status names");
 }
 
+/* Direction: a noiseless rising 4PL (a protective agent: viability 0.3 -> 0.9) is fitted exactly and
+ * reported as rising, with its midpoint as an EC50 and no IC50; the falling curve of test_exact the
+ * other way round; flat data flat; no fit NA. A symmetric rise from 1 to 1.2 over [c/10, 10c] has
+ * AUC 1.1 (above 1: more live cells than the untreated control). */
+static void test_direction(void)
+{
+    double b = 0.9, t = 0.3, c = 0.05, h = 1.2, dose[10], v[10];
+    noiseless(b, t, c, h, 0.001, 3, 10, dose, v);
+    ferro_dr_fit_t f;
+    double lo, hi;
+    expect_int(ferro_dr_fit(dose, v, 10, NULL, &f), 0, "rising fit runs");
+    expect_int(f.status, FERRO_DR_OK, "rising ok");
+    expect_int(f.direction, FERRO_DR_RISING, "rising direction");
+    expect_true(!strcmp(ferro_dr_direction_name(f.direction), "rising"), "rising name");
+    expect_rel(f.est[FERRO_DR_IC50], c, 1e-8, "rising midpoint");
+    expect_true(isnan(ferro_dr_ic50(&f, &lo, &hi)) && isnan(lo) && isnan(hi), "rising: no IC50");
+    expect_rel(ferro_dr_ec50(&f, &lo, &hi), c, 1e-8, "rising: EC50 = midpoint");
+    expect_true(lo == f.ci_lo[FERRO_DR_IC50] && hi == f.ci_hi[FERRO_DR_IC50], "rising: EC50 CI");
+    /* a falling curve: IC50, no EC50 */
+    noiseless(t, b, c, h, 0.001, 3, 10, dose, v);
+    expect_int(ferro_dr_fit(dose, v, 10, NULL, &f), 0, "falling fit runs");
+    expect_int(f.direction, FERRO_DR_FALLING, "falling direction");
+    expect_rel(ferro_dr_ic50(&f, NULL, NULL), c, 1e-8, "falling: IC50");
+    expect_true(isnan(ferro_dr_ec50(&f, NULL, NULL)), "falling: no EC50");
+    /* flat and unfitted */
+    double d2[6] = {0, 0.1, 1, 10, 100, 1000}, v2[6] = {1, 0.99, 1.01, 1.0, 0.98, 1.0};
+    expect_int(ferro_dr_fit(d2, v2, 6, NULL, &f), 0, "flat runs");
+    expect_int(f.direction, FERRO_DR_DIR_FLAT, "flat direction");
+    expect_true(isnan(ferro_dr_ic50(&f, NULL, NULL)) && isnan(ferro_dr_ec50(&f, NULL, NULL)), "flat: neither");
+    double d3[3] = {1, 1, 1}, v3[3] = {0.5, 0.6, 0.55};
+    expect_int(ferro_dr_fit(d3, v3, 3, NULL, &f), 0, "single dose runs");
+    expect_true(!strcmp(ferro_dr_direction_name(f.direction), "NA"), "no fit: direction NA");
+    /* AUC above 1 for a rise: bottom 1.2, top 1, hill 1, symmetric range about the midpoint */
+    ferro_dr_fit_t g = {0};
+    g.status = FERRO_DR_OK;
+    g.est[FERRO_DR_BOTTOM] = 1.2; g.est[FERRO_DR_TOP] = 1; g.est[FERRO_DR_IC50] = 2; g.est[FERRO_DR_HILL] = 1;
+    g.dose_min = 0.2; g.dose_max = 20;
+    expect_rel(ferro_dr_auc_fit(&g), 1.1, 1e-12, "rising AUC 1.1");
+}
+
 int main(void)
 {
     load_ref();
@@ -167,5 +213,6 @@ int main(void)
     test_fixed();
     test_exact();
     test_status();
+    test_direction();
     return test_summary("doseresp/fit");
 }

@@ -24,6 +24,17 @@ grep -q "FTH1 knockdown (fraction)" "$tmp/s/synergy.tsv" || err "knockdown axis 
 awk -F'\t' 'NR == FNR { if ($5 == "ok") ic[$1 "," $3] = $6; next }
   FNR > 1 && $3 == "Jurkat" && $1 == "RSL3" { r = ic["normal lymphocytes,RSL3"] / ic["Jurkat,RSL3"]; d = $7 / r - 1; if (d < 0) d = -d; bad = d > 1e-4 }
   END { exit bad }' "$tmp/s/ic50.tsv" "$tmp/s/selectivity.tsv" || err "selectivity = IC50 ratio"
+# a protective agent (ferrostatin-1 on NALM-6: the untreated cells' basal ferroptotic death is
+# prevented, viability rises above 1): direction rising, no IC50, an EC50; "n/a" in the heat map
+"$FERROSIM" screen --cells NALM-6 --agents ferrostatin-1,erastin --combos none --cells-per-well 5 --doses 5 \
+  --out "$tmp/p" --quiet > /dev/null || err "protective screen exit $?"
+awk -F'\t' 'NR == 1 { ok = $6 == "ic50" && $18 == "direction" && $19 == "ec50" }
+  $1 == "NALM-6" && $3 == "ferrostatin-1" { ok = ok && $5 == "ok" && $6 == "NA" && $18 == "rising" && $19 > 0 && $15 > 1; n++ }
+  $1 == "NALM-6" && $3 == "erastin" { ok = ok && $6 > 0 && $18 == "falling" && $19 == "NA"; n++ }
+  END { exit !(ok && n == 2) }' "$tmp/p/ic50.tsv" || err "ic50.tsv: Fer-1 rising with an EC50 and AUC > 1, erastin falling: $(cat "$tmp/p/ic50.tsv")"
+grep -q "NALM-6 / ferrostatin-1: n/a (protective)" "$tmp/p/report.html" || err "heat map marks the protective curve"
+grep -q "ferrostatin-1	uM	NALM-6	B-ALL	NA	" "$tmp/p/selectivity.tsv" || err "no selectivity from an EC50"
+
 h="$tmp/s/report.html"
 [ "$(grep -o '<svg' "$h" | wc -l)" -ge $((2 + 2 * 5 + 2)) ] || err "report: heat maps, synergy maps, curves"
 grep -q -e 'http:' -e 'https:' -e 'src=' -e 'href=' "$h" && err "report refers to something outside itself"
