@@ -15,9 +15,12 @@ const char cmd_de_summary[] = "differential expression: limma, Welch t, Wilcoxon
 static const char usage[] =
     "Usage: ferrosim de --expr MATRIX --samples ANNOT --group COL --contrast A,B [options]\n"
     "       ferrosim de --expr MATRIX --design DESIGN --coef NAME [options]\n"
-    "Differential expression per gene; output: id, logFC (A minus B), AveExpr, t, p, adj_p\n"
-    "(limma adds B, the log-odds; Wilcoxon gives W instead of t). adj_p is Benjamini-Hochberg\n"
-    "over all genes tested. Equal to R (limma 3.54 lmFit + eBayes, t.test, wilcox.test).\n"
+    "Differential expression per gene; output, the same columns for every method: id, logFC\n"
+    "(A minus B), AveExpr, t, p, adj_p (limma adds B, the log-odds). t is the method's test\n"
+    "statistic: limma the moderated t, welch Welch's t, wilcoxon the rank-sum statistic W of\n"
+    "wilcox.test (rank sum of A minus nA(nA+1)/2: above nA*nB/2 when A tends higher); --json\n"
+    "names it in \"statistic\". adj_p is Benjamini-Hochberg over all genes tested. Equal to R\n"
+    "(limma 3.54 lmFit + eBayes, t.test, wilcox.test).\n"
     "Wilcoxon: exact p when both groups have < 50 values and no ties, else the normal\n"
     "approximation with continuity and tie correction (as wilcox.test). Missing values are\n"
     "left out gene by gene (limma fits each gene on its non-missing samples).\n\n"
@@ -86,9 +89,10 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
     int *ord = p_order(r, o->sort);
     if (!call || !ord) { free(call); free(ord); return FERRO_ENOMEM; }
     ferro_de_volcano(r, o->fdr, o->lfc, call);
-    const char *stat = r->method == FERRO_DE_WILCOXON ? "W" : "t";
+    /* one column layout for every method: the statistic is always the column t (issue 5's contract) */
+    static const char *sname[] = {"moderated t", "Welch t", "Wilcoxon rank-sum W"};
     if (c->json) {
-        fprintf(fp, "{\"method\": \"%s\", \"contrast\": ", mname[r->method]);
+        fprintf(fp, "{\"method\": \"%s\", \"statistic\": \"%s\", \"contrast\": ", mname[r->method], sname[r->method]);
         ferro_json_string(fp, o->contrast ? o->contrast : o->coef);
         if (r->method == FERRO_DE_LIMMA) {
             fputs(", \"df_prior\": ", fp);
@@ -99,14 +103,14 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
         }
         fputs(", \"genes\": [", fp);
     } else {
-        fprintf(fp, "id\tlogFC\tAveExpr\t%s\tp\tadj_p%s%s\n", stat, r->B ? "\tB" : "", o->volcano ? "\tneg_log10_p\tcall" : "");
+        fprintf(fp, "id\tlogFC\tAveExpr\tt\tp\tadj_p%s%s\n", r->B ? "\tB" : "", o->volcano ? "\tneg_log10_p\tcall" : "");
     }
     int first = 1;
     for (int k = 0; k < r->n; k++) {
         int i = ord[k];
         if (filter && !in_filter(filter, m->row_id[i])) continue;
         double v[] = {r->logFC[i], r->AveExpr[i], r->stat[i], r->p[i], r->adj_p[i], r->B ? r->B[i] : NAN, -log10(r->p[i])};
-        const char *names[] = {"logFC", "AveExpr", stat, "p", "adj_p", "B", "neg_log10_p"};
+        const char *names[] = {"logFC", "AveExpr", "t", "p", "adj_p", "B", "neg_log10_p"};
         if (c->json) {
             fputs(first ? "\n  {\"id\": " : ",\n  {\"id\": ", fp);
             ferro_json_string(fp, m->row_id[i]);

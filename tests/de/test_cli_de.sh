@@ -25,11 +25,28 @@ awk -F'\t' 'NR==FNR { if ($1 !~ /^#/ && $1 != "id") { t[$1]=$4 } next }
   FNR > 1 && t[$1] != "NA" { d = $4 - t[$1]; if (d < 0) d = -d; s = t[$1] < 0 ? -t[$1] : t[$1]; if (d > 1e-6 * s) { print "FAIL: design " $1; bad = 1 } n++ }
   END { if (n < 290) { print "FAIL: design rows " n; bad = 1 } exit bad }' "$D/synth_design_x.tsv" "$tmp/dx.tsv" || fail=1
 
+# every method: the same columns (the statistic is always the column t); Welch's t and Wilcoxon's W
+# in it equal R's t.test / wilcox.test statistics (1e-6 relative; W exactly)
+for m in welch wilcoxon; do
+  "$FERROSIM" de --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B \
+    --method $m > "$tmp/$m.tsv" || { echo "FAIL: de $m exit"; fail=1; }
+  col=3; [ $m = wilcoxon ] && col=2
+  awk -F'\t' -v c=$col -v m=$m 'NR==FNR { if ($1 !~ /^#/ && $1 != "id") st[$1]=$c; next }
+    FNR==1 { if ($0 != "id\tlogFC\tAveExpr\tt\tp\tadj_p") { print "FAIL: " m " header " $0; bad=1 } next }
+    { n++; d = $4 - st[$1]; if (d < 0) d = -d; s = st[$1] < 0 ? -st[$1] : st[$1]; if (d > 1e-6 * (s > 1 ? s : 1)) { print "FAIL: " m " t of " $1 ": " $4 " vs " st[$1]; bad=1 } }
+    END { if (n != 300) { print "FAIL: " m " rows " n; bad=1 } exit bad }' "$D/synth_cont_$m.tsv" "$tmp/$m.tsv" || fail=1
+done
+
 # --json and --volcano, --genes filter
 "$FERROSIM" de --expr "$D/synth_cont.tsv" --samples "$D/synth_samples.tsv" --group group --contrast A,B \
   --method wilcoxon --genes g001,g002 --volcano --json > "$tmp/out.json" || { echo "FAIL: json exit"; fail=1; }
 grep -q '"method": "wilcoxon"' "$tmp/out.json" && grep -q '"id": "g002"' "$tmp/out.json" && \
   ! grep -q '"id": "g003"' "$tmp/out.json" || { echo "FAIL: json content"; fail=1; }
+/usr/bin/python3 -c "
+import json,sys; d=json.load(open(sys.argv[1]))
+assert d['statistic']=='Wilcoxon rank-sum W', d['statistic']
+assert all(set(g)=={'id','logFC','AveExpr','t','p','adj_p','neg_log10_p','call'} for g in d['genes']), d['genes'][0]" \
+  "$tmp/out.json" || { echo "FAIL: json: statistic named, the same keys as t-methods"; fail=1; }
 
 # bad inputs: exit 2 with a message naming the problem
 expect2() { # expect2 "what" "pattern" args...
