@@ -19,7 +19,12 @@ struct ferro_tsv_s {
     int nfield, fcap;
     long lineno;     /* line of the current record */
     long nextline;   /* lines read so far */
+    char *buf;       /* decompressed bytes not yet split into lines: buf[bpos..blen) */
+    size_t bpos, blen;
+    int eof;
 };
+
+#define TSV_BUFSIZE (1 << 16)
 
 static int ends_with(const char *s, const char *suf)
 {
@@ -36,10 +41,12 @@ int ferro_tsv_open(const char *path, int flags, ferro_tsv_t **out)
     if (!r->path) { free(r); return FERRO_ENOMEM; }
     if (ends_with(path, ".csv") || ends_with(path, ".csv.gz")) flags |= FERRO_TSV_CSV;
     r->flags = flags;
+    if (!(r->buf = ferro_malloc(TSV_BUFSIZE))) { free(r->path); free(r); return FERRO_ENOMEM; }
     errno = 0;
     r->gz = strcmp(path, "-") == 0 ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path, "rb");
     if (!r->gz) {
         int rc = ferro_error_open(path);
+        free(r->buf);
         free(r->path);
         free(r);
         return rc;
@@ -49,30 +56,62 @@ int ferro_tsv_open(const char *path, int flags, ferro_tsv_t **out)
     return 0;
 }
 
-/* Read one physical line into r->line (without the newline). FERRO_END at EOF. */
+/* Refill r->buf; sets r->eof at the end of the data. A read error (a corrupt or truncated gzip
+ * stream) is an error, never a silently shorter file. */
+static int fill(ferro_tsv_t *r)
+{
+    int got = gzread(r->gz, r->buf, TSV_BUFSIZE);
+    int err;
+    const char *m = gzerror(r->gz, &err);
+    if (got < 0 || (err != Z_OK && err != Z_STREAM_END))
+        return ferro_error_set(FERRO_EIO, "%s: line %ld: read error: %s", r->path, r->nextline + 1,
+                               err == Z_BUF_ERROR ? "unexpected end of file (truncated gzip data?)" : m);
+    r->bpos = 0;
+    r->blen = (size_t)got;
+    if (got == 0) r->eof = 1;
+    return 0;
+}
+
+/* Read one physical line into r->line (without the newline). FERRO_END at EOF. A NUL byte is an
+ * error (a binary file): C strings would silently cut the line there. */
 static int read_line(ferro_tsv_t *r, size_t *len)
 {
     size_t n = 0;
+    int rc;
     for (;;) {
-        if (r->cap - n < 2) {
-            size_t nc = r->cap ? r->cap * 2 : 4096;
+        if (r->bpos == r->blen) {
+            if (!r->eof && (rc = fill(r))) return rc;
+            if (r->eof) break;
+        }
+        const char *start = r->buf + r->bpos;
+        size_t avail = r->blen - r->bpos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) + 1 : avail;
+        if (r->cap - n < take + 1) {
+            size_t nc = r->cap ? r->cap : 4096;
+            while (nc - n < take + 1) nc *= 2;
             char *p = ferro_realloc(r->line, nc);
             if (!p) return FERRO_ENOMEM;
             r->line = p;
             r->cap = nc;
         }
-        if (!gzgets(r->gz, r->line + n, (int)(r->cap - n > 0x40000000 ? 0x40000000 : r->cap - n))) {
-            int err;
-            const char *m = gzerror(r->gz, &err);
-            if (err != Z_OK && err != Z_STREAM_END)
-                return ferro_error_set(FERRO_EIO, "%s: line %ld: read error: %s", r->path, r->nextline + 1, m);
-            if (n == 0) return FERRO_END;
-            break;
-        }
-        n += strlen(r->line + n);
-        if (n && r->line[n - 1] == '\n') break;
+        memcpy(r->line + n, start, take);
+        n += take;
+        r->bpos += take;
+        if (nl) break;
     }
+    if (n == 0) return FERRO_END;
+    r->line[n] = 0;
     r->nextline++;
+    const char *nul = memchr(r->line, 0, n);
+    if (nul) {
+        char sep = (r->flags & FERRO_TSV_CSV) ? ',' : '\t';
+        int col = 1;
+        for (const char *p = r->line; p < nul; p++) col += *p == sep;
+        r->lineno = r->nextline;
+        return ferro_error_set(FERRO_EPARSE, "%s: line %ld, column %d: a NUL byte (binary data, not a text table)",
+                               r->path, r->lineno, col);
+    }
     while (n && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r')) r->line[--n] = 0;
     *len = n;
     return 0;
@@ -195,6 +234,7 @@ void ferro_tsv_close(ferro_tsv_t *r)
 {
     if (!r) return;
     if (r->gz) gzclose(r->gz);
+    free(r->buf);
     free(r->line);
     free(r->field);
     free(r->path);
