@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "cli.h"
+#include "ferrosim/dist.h"
 
 #define FERRO_CMD(name) int cmd_##name(int argc, char **argv); extern const char cmd_##name##_summary[];
 #include "commands.def"
@@ -52,19 +53,54 @@ static void usage(FILE *fp)
 static void version(void)
 {
     printf("ferrosim %s\n", ferro_version());
-    printf("  SUNDIALS 6 (CVODES), libSBML %s, GSL %s, SQLite %s, zlib %s\n",
-           getLibSBMLDottedVersion(), GSL_VERSION, sqlite3_libversion(), zlibVersion());
+    printf("  SUNDIALS 6 (CVODES), libSBML %s, GSL %s, SQLite %s, zlib %s, MPI %s\n",
+           getLibSBMLDottedVersion(), GSL_VERSION, sqlite3_libversion(), zlibVersion(),
+           ferro_dist_available() ? "yes (mpirun -n R ferrosim ...)" : "no");
 }
 
-int main(int argc, char **argv)
+/* Commands whose population runs are split across MPI ranks; the others would only repeat the
+ * same work R times, so they refuse to run distributed. */
+static int runs_distributed(const char *internal)
+{
+    static const char *const names[] = {"simulate", "dose", "combo", "screen", "personalise", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(internal, names[i])) return 1;
+    return 0;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) { usage(stderr); return CLI_EXIT_USAGE; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { usage(stdout); return 0; }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) { version(); return 0; }
-    for (int i = 0; i < ncommands; i++)
-        if (same_name(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+    for (int i = 0; i < ncommands; i++) {
+        if (!same_name(cmd, commands[i].name)) continue;
+        if (ferro_dist_size() > 1 && !runs_distributed(commands[i].name)) {
+            fprintf(stderr, "ferrosim %s: does not run distributed (under mpirun only simulate, dose, combo, screen "
+                            "and personalise split their work); run it without mpirun\n", cmd);
+            return CLI_EXIT_USAGE;
+        }
+        return commands[i].fn(argc - 1, argv + 1);
+    }
     fprintf(stderr, "ferrosim: unknown command '%s'\n\n", cmd);
     usage(stderr);
     return CLI_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (ferro_dist_init(&argc, &argv)) {
+        fprintf(stderr, "ferrosim: %s\n", ferro_error_message());
+        return CLI_EXIT_FAIL;
+    }
+    /* rank 0 speaks for a distributed run: the others compute their share in silence (their
+     * errors reach rank 0 through ferro_dist_merge) */
+    int status;
+    if (ferro_dist_rank() > 0 && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
+        status = CLI_EXIT_FAIL;
+    else
+        status = dispatch(argc, argv);
+    ferro_dist_end(status);
+    return status;
 }

@@ -1,6 +1,8 @@
 /* output.c — atomic output files (temp + rename), HTML and JSON escaping. */
 #include "ferrosim/io.h"
 
+#include "ferrosim/dist.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@ struct ferro_out_s {
     FILE *fp;
     char *path; /* NULL for stdout */
     char *tmp;
+    int sink; /* a rank > 0 of a distributed run: rank 0 writes the output, this one discards it */
 };
 
 int ferro_out_open(const char *path, ferro_out_t **out)
@@ -19,6 +22,15 @@ int ferro_out_open(const char *path, ferro_out_t **out)
     *out = NULL;
     ferro_out_t *o = ferro_calloc(1, sizeof *o);
     if (!o) return FERRO_ENOMEM;
+    if (ferro_dist_rank() > 0) {
+        if (!(o->fp = fopen("/dev/null", "w"))) {
+            free(o);
+            return ferro_error_set(FERRO_EIO, "cannot open /dev/null: %s", strerror(errno));
+        }
+        o->sink = 1;
+        *out = o;
+        return 0;
+    }
     if (strcmp(path, "-") == 0) {
         o->fp = stdout;
         *out = o;
@@ -52,6 +64,11 @@ FILE *ferro_out_fp(ferro_out_t *o) { return o->fp; }
 int ferro_out_commit(ferro_out_t *o)
 {
     int rc = 0;
+    if (o->sink) {
+        fclose(o->fp);
+        free(o);
+        return 0;
+    }
     if (!o->path) { /* stdout: check that everything reached it */
         if (fflush(stdout) != 0 || ferror(stdout))
             rc = ferro_error_set(FERRO_EIO, "error writing to standard output: %s", strerror(errno));
@@ -81,6 +98,7 @@ int ferro_out_commit(ferro_out_t *o)
 void ferro_out_abort(ferro_out_t *o)
 {
     if (!o) return;
+    if (o->sink) fclose(o->fp);
     if (o->path) {
         if (o->fp) fclose(o->fp);
         if (o->tmp) unlink(o->tmp);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ferrosim/dist.h"
+
 #define POP_MAX_BLOCKS 256   /* per-block partial sums of a run (fixed, whatever the threads) */
 #define POP_MAX_TIMES 1000000
 
@@ -216,7 +218,11 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
     size_t stride = 3 * (size_t)nt + (size_t)nt * (size_t)ns;
     if (!(acc = ferro_calloc((size_t)nblocks * stride, sizeof *acc))) { rc = FERRO_ENOMEM; goto out; }
     pop_fail_t fail = {0, 0, ""};
-    ferro_progress_t *prog = ferro_progress_start("simulate", ncells);
+    /* under MPI this rank runs its share of the blocks; the merge below completes acc exactly */
+    long mine = 0;
+    for (int b = 0; b < nblocks; b++)
+        if (ferro_dist_owns(b, nblocks)) mine += (long)(b + 1) * ncells / nblocks - (long)b * ncells / nblocks;
+    ferro_progress_t *prog = ferro_progress_start("simulate", mine);
 #pragma omp parallel num_threads(nthreads(c))
     {
         scratch_t s;
@@ -224,6 +230,7 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
         if (src) fail_record(&fail, src, -1);
 #pragma omp for schedule(dynamic, 1)
         for (int b = 0; b < nblocks; b++) {
+            if (!ferro_dist_owns(b, nblocks)) continue;
             long k0 = (long)b * ncells / nblocks, k1 = (long)(b + 1) * ncells / nblocks;
             for (long k = k0; k < k1 && !src && !fail_seen(&fail); k++) {
                 pop_cell_params(w, c, k, s.rng, s.p);
@@ -246,8 +253,8 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
             rc = ferro_error_set(fail.rc, "%s (virtual cell %ld of %s)", fail.msg, fail.item + 1, w->cell[c->cell].id.name);
         else
             rc = ferro_error_set(fail.rc, "%s", fail.msg);
-        goto out;
     }
+    if ((rc = ferro_dist_merge(acc, (size_t)nblocks * stride, rc))) goto out;
     /* the fixed-order reduction: blocks in order */
     for (int b = 1; b < nblocks; b++)
         for (size_t i = 0; i < stride; i++) acc[i] += acc[(size_t)b * stride + i];
@@ -300,7 +307,8 @@ int ferro_population_viability_many(const ferro_world_t *w, const ferro_conditio
     for (int i = 0; i < n; i++) skip[i + 1] = !treated(&cond[i]); /* equals the reference exactly */
     long nitems = nslot * ncells;
     pop_fail_t fail = {0, 0, ""};
-    ferro_progress_t *prog = ferro_progress_start("simulate", nitems);
+    /* under MPI this rank runs the items of its share of the cells; the merge completes endv */
+    ferro_progress_t *prog = ferro_progress_start("simulate", ferro_dist_share(ncells) * nslot);
 #pragma omp parallel num_threads(nthreads(c0))
     {
         scratch_t s;
@@ -312,7 +320,7 @@ int ferro_population_viability_many(const ferro_world_t *w, const ferro_conditio
         for (long it = 0; it < nitems; it++) {
             if (src || fail_seen(&fail)) continue;
             long k = it / nslot, slot = it % nslot;
-            if (skip[slot]) continue;
+            if (skip[slot] || !ferro_dist_owns(k, ncells)) continue;
             if (k != last) { pop_cell_params(w, c0, k, s.rng, s.p); last = k; }
             const double *p = s.p;
             if (slot > 0) {
@@ -328,10 +336,8 @@ int ferro_population_viability_many(const ferro_world_t *w, const ferro_conditio
         if (!src) scratch_free(&s);
     }
     ferro_progress_finish(prog);
-    rc = 0;
-    if (fail.rc) {
-        rc = ferro_error_set(fail.rc, "%s", fail.msg);
-    } else {
+    rc = fail.rc ? ferro_error_set(fail.rc, "%s", fail.msg) : 0;
+    if (!(rc = ferro_dist_merge(endv, (size_t)nslot * (size_t)ncells, rc))) {
         double vu = 0;
         for (long k = 0; k < ncells; k++) vu += endv[k];
         for (int i = 0; i < n; i++) {
