@@ -122,6 +122,8 @@ int fxm_emit_rhs(const ferro_model_t *m, FILE *fp, int python)
 {
     em_t em = {fp, python};
     int rc = 0;
+    if (m->ndelay) /* the delayed values come from the solver's history */
+        return ferro_error_set(FERRO_EUNSUPPORTED, "%s: emit: a model with delay() has no right-hand side of the state alone", m->source);
     /* the rule defs the derivatives need, in evaluation order (those compiled into m->rhs) */
     if (python) fputs("def rhs(t, y, v, ydot):\n    v[0] = t\n", fp);
     else fputs("void rhs(double t, const double *y, double *v, double *ydot)\n{\n    v[0] = t;\n", fp);

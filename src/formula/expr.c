@@ -53,6 +53,16 @@ fx_expr_t *fx_node2(int op, fx_expr_t *a, fx_expr_t *b)
     return fx_node(op, 2, k);
 }
 
+int fx_equal(const fx_expr_t *a, const fx_expr_t *b)
+{
+    if (a->op != b->op || a->n != b->n) return 0;
+    if (a->op == FX_NUM) return a->num == b->num || (a->num != a->num && b->num != b->num);
+    if (a->op == FX_VAR) return a->slot == b->slot;
+    for (int i = 0; i < a->n; i++)
+        if (!fx_equal(a->kid[i], b->kid[i])) return 0;
+    return 1;
+}
+
 fx_expr_t *fx_clone(const fx_expr_t *e)
 {
     if (!e) return NULL;

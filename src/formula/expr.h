@@ -40,6 +40,8 @@ void fx_free(fx_expr_t *e);
 fx_expr_t *fx_fold(fx_expr_t *e);
 /* Call fn(slot, arg) for each variable the tree reads. */
 void fx_foreach_var(const fx_expr_t *e, void (*fn)(int slot, void *arg), void *arg);
+/* 1 if the trees are the same (operators, numbers, slots). */
+int fx_equal(const fx_expr_t *a, const fx_expr_t *b);
 /* 1 if the tree reads slot. */
 int fx_uses(const fx_expr_t *e, int slot);
 /* 1 if op is a boolean-valued operator. */

@@ -135,8 +135,7 @@ static fx_expr_t *rewrite_trigger(ferro_model_t *m, const fx_expr_t *e, int *rc)
 
 /* ---- compilation ---- */
 
-static int compile_range(ferro_model_t *m, fx_compiler_t *c, fxm_def_t *defs, int n,
-                         const unsigned char *keep, fx_range_t *r)
+int fxm_compile_defs(ferro_model_t *m, fx_compiler_t *c, fxm_def_t *defs, int n, const unsigned char *keep, fx_range_t *r)
 {
     r->start = m->code.n;
     for (int i = 0; i < n; i++) {
@@ -230,17 +229,16 @@ out:
     return rc;
 }
 
-/* Mark the rule defs the state derivatives need. */
-static void need(const ferro_model_t *m, const int *rule_of, unsigned char *keep, int r);
+/* Mark the rule defs the state derivatives (or anything else) need. */
 typedef struct { const ferro_model_t *m; const int *rule_of; unsigned char *keep; } need_t;
 static void need_var(int slot, void *arg)
 {
     need_t *n = arg;
-    if (slot >= 0 && slot < n->m->nslots && n->rule_of[slot] >= 0) need(n->m, n->rule_of, n->keep, n->rule_of[slot]);
+    if (slot >= 0 && slot < n->m->nslots && n->rule_of[slot] >= 0) fxm_need_rule(n->m, n->rule_of, n->keep, n->rule_of[slot]);
 }
-static void need(const ferro_model_t *m, const int *rule_of, unsigned char *keep, int r)
+void fxm_need_rule(const ferro_model_t *m, const int *rule_of, unsigned char *keep, int r)
 {
-    if (keep[r]) return;
+    if (r < 0 || keep[r]) return;
     keep[r] = 1;
     need_t n = {m, rule_of, keep};
     fx_foreach_var(m->rule[r].expr, need_var, &n);
@@ -277,9 +275,9 @@ int fxm_finalize(ferro_model_t *m)
     if (!keep || !rule_of) { free(keep); free(rule_of); return FERRO_ENOMEM; }
     for (int s = 0; s < m->nslots; s++) rule_of[s] = -1;
     for (int r = 0; r < m->nrule; r++) rule_of[m->rule[r].slot] = r;
-    for (int i = 0; i < m->nstates; i++) need(m, rule_of, keep, rule_of[m->st_dslot[i]]);
+    for (int i = 0; i < m->nstates; i++) fxm_need_rule(m, rule_of, keep, rule_of[m->st_dslot[i]]);
     free(rule_of);
-    rc = compile_range(m, &c, m->rule, m->nrule, keep, &m->rhs);
+    rc = fxm_compile_defs(m, &c, m->rule, m->nrule, keep, &m->rhs);
     m->rule_in_rhs = keep;
     if (!rc && m->nalg) {
         unsigned char *ka = ferro_calloc((size_t)m->nrule, 1);
@@ -287,8 +285,8 @@ int fxm_finalize(ferro_model_t *m)
         if (!ka || !ro) { free(ka); free(ro); return FERRO_ENOMEM; }
         for (int s = 0; s < m->nslots; s++) ro[s] = -1;
         for (int r = 0; r < m->nrule; r++) ro[m->rule[r].slot] = r;
-        for (int i = 0; i < m->nalg; i++) need(m, ro, ka, ro[m->alg_res[i]]);
-        rc = compile_range(m, &c, m->rule, m->nrule, ka, &m->alg);
+        for (int i = 0; i < m->nalg; i++) fxm_need_rule(m, ro, ka, ro[m->alg_res[i]]);
+        rc = fxm_compile_defs(m, &c, m->rule, m->nrule, ka, &m->alg);
         free(ka);
         free(ro);
     }
@@ -298,12 +296,13 @@ int fxm_finalize(ferro_model_t *m)
         if (!kf || !ro) { free(kf); free(ro); return FERRO_ENOMEM; }
         for (int s = 0; s < m->nslots; s++) ro[s] = -1;
         for (int r = 0; r < m->nrule; r++) ro[m->rule[r].slot] = r;
-        for (int i = 0; i < m->nfast; i++) need(m, ro, kf, ro[m->fast_rate[i]]);
-        rc = compile_range(m, &c, m->rule, m->nrule, kf, &m->fast);
+        for (int i = 0; i < m->nfast; i++) fxm_need_rule(m, ro, kf, ro[m->fast_rate[i]]);
+        rc = fxm_compile_defs(m, &c, m->rule, m->nrule, kf, &m->fast);
         free(kf);
         free(ro);
     }
-    if (!rc) rc = compile_range(m, &c, m->rule, m->nrule, NULL, &m->full);
+    if (!rc) rc = fxm_compile_defs(m, &c, m->rule, m->nrule, NULL, &m->full);
+    if (!rc) rc = fxm_delay_finalize(m, &c);
     for (int i = 0; !rc && i < m->ninit; i++) rc = compile_one(m, &c, m->init[i].expr, m->init[i].slot, &m->init[i].code);
     m->roots.start = m->code.n;
     for (int i = 0; !rc && i < m->nroots; i++) {

@@ -198,6 +198,7 @@ void ferro_model_free(ferro_model_t *m)
         free(e->assign);
     }
     free(m->ev);
+    fxm_delay_free(m);
     for (int i = 0; i < m->nroots; i++) fx_free(m->root_expr[i]);
     free(m->root_expr);
     free(m->root_slot);

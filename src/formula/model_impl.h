@@ -60,6 +60,21 @@ typedef struct {
 
 typedef struct { int name_slot; const char *name; } fxm_symbol_t;
 
+/* A delayed quantity delay(expr, tau) (SBML csymbol delay): the solver keeps a history of expr
+ * and writes its value at t - tau into `slot` before any code reads it (see solver/delay.c).
+ * expr and tau are rule defs of their own slots; `slot` is written by nobody else. */
+typedef struct {
+    fx_expr_t *expr, *tau;  /* the arguments as imported (to merge identical delays) */
+    int expr_slot, tau_slot, slot;
+    int const_tau;          /* tau reads nothing that can change during a run */
+    int dd_deriv;           /* expr reads algebraic or fast-reaction variables: d/dt by divided differences */
+    fx_range_t ecode;       /* the rules expr needs, then expr (its value now, for tau -> 0) */
+    /* the history before t0: the initial definitions expr needs, in order; an entry < 0 is
+     * -(i+1): the derivative slot of state i, which is there the time derivative of the state's
+     * own initial definition (rateOf of a quantity held at its initial value is 0) */
+    int *pre, npre;
+} fxm_delay_t;
+
 struct ferro_model_s {
     char *source, *model_id;
     /* slots */
@@ -98,6 +113,12 @@ struct ferro_model_s {
     int nfterm;
     struct fxm_fast_term { int f, state, st_slot, cf_slot; double sign, st_num; } *fterm;
     fx_expr_t **root_expr;
+    /* delays: the tau code range (the rules every tau needs, then the taus) runs before the
+     * delayed values are looked up; after the algebraic variables if a tau reads one */
+    int ndelay;
+    fxm_delay_t *delay;
+    fx_range_t dtau;
+    int delay_after_alg;
     /* code */
     fx_code_t code;
     fx_range_t rhs, full;       /* state derivatives only; every rule */
@@ -126,11 +147,21 @@ int fxm_find_state(const ferro_model_t *m, int slot);
 fxm_event_t *fxm_add_event(ferro_model_t *m);
 /* An algebraic rule 0 = e; z_slot is the variable it determines (takes e). */
 int fxm_add_algebraic(ferro_model_t *m, int z_slot, fx_expr_t *e);
+/* A delayed value delay(expr, tau): returns the slot holding it (identical delays share one).
+ * Takes expr and tau. */
+int fxm_add_delay(ferro_model_t *m, fx_expr_t *expr, fx_expr_t *tau);
 /* Sort, compile, derive the Jacobian pattern. After it the model is read-only. */
 int fxm_finalize(ferro_model_t *m);
 /* The right-hand side as source code (C: a function rhs(t, y, v, ydot); Python: the same in
  * Python), reading the model's slot array v: for benchmarks against a direct implementation. */
 int fxm_emit_rhs(const ferro_model_t *m, FILE *fp, int python);
+/* finalize.c helpers shared with delay.c: mark rule def r and the rule defs it reads (rule_of:
+ * slot -> rule def or -1); compile the kept defs into one range. */
+void fxm_need_rule(const ferro_model_t *m, const int *rule_of, unsigned char *keep, int r);
+int fxm_compile_defs(ferro_model_t *m, fx_compiler_t *c, fxm_def_t *defs, int n, const unsigned char *keep, fx_range_t *r);
+/* delay.c: check what the delays read, compile their code ranges (during fxm_finalize). */
+int fxm_delay_finalize(ferro_model_t *m, fx_compiler_t *c);
+void fxm_delay_free(ferro_model_t *m);
 /* Slot of a constant (created on demand). */
 int fxm_constant(void *m, double value);
 

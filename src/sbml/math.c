@@ -71,6 +71,27 @@ static fx_expr_t *rate_of(imp_t *im, const ASTNode_t *a, const char *what)
     return fx_num(0.0);
 }
 
+/* delay(x, tau): a slot the solver fills from the history of x (see formula/delay.c). */
+static fx_expr_t *delayed(imp_t *im, const ASTNode_t *a, const env_t *env, int nenv, const char *what)
+{
+    if (ASTNode_getNumChildren(a) != 2) return bad(im, FERRO_EPARSE, what, "%s", "delay() needs two arguments (expression, delay time)");
+    if (im->in_delay) return bad(im, FERRO_EUNSUPPORTED, what, "%s", "delay() inside the arguments of another delay() is not supported");
+    im->in_delay++;
+    fx_expr_t *x = imp_math(im, ASTNode_getChild(a, 0), env, nenv, what);
+    fx_expr_t *tau = x ? imp_math(im, ASTNode_getChild(a, 1), env, nenv, what) : NULL;
+    im->in_delay--;
+    if (!tau) {
+        fx_free(x);
+        return NULL;
+    }
+    int slot = fxm_add_delay(im->m, x, tau);
+    if (slot < 0) {
+        im->err = ferro_error_set(slot, "%s: %s: delay(): %s", im->source, what, ferro_strerror(slot));
+        return NULL;
+    }
+    return fx_var(slot);
+}
+
 static fx_expr_t *call(imp_t *im, const ASTNode_t *a, const env_t *env, int nenv, const char *what)
 {
     const char *name = ASTNode_getName(a);
@@ -202,8 +223,7 @@ fx_expr_t *imp_math(imp_t *im, const ASTNode_t *a, const env_t *env, int nenv, c
     case AST_NAME: return name(im, a, env, nenv, what);
     case AST_FUNCTION: return call(im, a, env, nenv, what);
     case AST_FUNCTION_RATE_OF: return rate_of(im, a, what);
-    case AST_FUNCTION_DELAY:
-        return bad(im, FERRO_EUNSUPPORTED, what, "%s", "delay() (delay differential equations) is not supported");
+    case AST_FUNCTION_DELAY: return delayed(im, a, env, nenv, what);
     case AST_MINUS:
         if (n == 1) return kids(im, a, env, nenv, what, FX_NEG);
         if (n == 2) return kids(im, a, env, nenv, what, FX_SUB);

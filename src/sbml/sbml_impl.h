@@ -33,6 +33,7 @@ typedef struct imp_s {
     unsigned char *has_rule, *has_rate, *has_ia; /* by slot: assignment rule, rate rule, initial assignment */
     unsigned char *is_alg;                       /* by slot: determined by an algebraic rule */
     int depth;       /* function expansion depth */
+    int in_delay;    /* converting the arguments of a delay() */
     int err;         /* code of the last conversion failure */
 } imp_t;
 

@@ -70,9 +70,18 @@ int fs_solve_algebraic(ferro_solver_t *s)
     return -1;
 }
 
+int fs_dependent(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    if (m->ndelay && !m->delay_after_alg) fs_delay_eval(s);
+    if (fs_solve_algebraic(s)) return -1;
+    if (m->delay_after_alg) fs_delay_eval(s); /* a delay time reads an algebraic variable */
+    return 0;
+}
+
 void fs_full(ferro_solver_t *s)
 {
     const ferro_model_t *m = s->m;
-    fs_solve_algebraic(s);
+    fs_dependent(s);
     fx_run(m->code.ins, m->full.start, m->full.end, s->v);
 }

@@ -32,7 +32,7 @@ static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
     ferro_solver_t *s = user;
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, N_VGetArrayPointer(y));
-    if (m->nalg && fs_solve_algebraic(s)) return 1; /* recoverable: a smaller step may converge */
+    if ((m->nalg | m->ndelay) && fs_dependent(s)) return 1; /* recoverable: a smaller step may converge */
     for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     double *yd = N_VGetArrayPointer(ydot);
@@ -52,6 +52,7 @@ static void jac_tangent_pass(ferro_solver_t *s, double t, const double *y)
     const ferro_model_t *m = s->m;
     const int K = s->K;
     fs_load_state(s, t, y);
+    if (m->ndelay) fs_delay_eval(s); /* values only: a delayed value's derivative in the state is 0 */
     for (int j = 0; j < s->n; j++) {
         double *d = s->vd + (long)m->st_slot[j] * K;
         for (int k = 0; k < K; k++) d[k] = 0.0;
@@ -220,6 +221,7 @@ void ferro_solver_free(ferro_solver_t *s)
     free(s->csc_pos);
     free(s->csc_colstart);
     free(s->csc_row);
+    fs_delay_free(s);
     free(s);
 }
 
@@ -260,6 +262,7 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
         if (!s->vd_fast || !s->jfast || !s->rfast || !s->fast_n) goto nomem;
     }
     if (SUNContext_Create(NULL, &s->ctx)) goto nomem;
+    if (m->ndelay && fs_delay_alloc(s)) goto nomem;
     sunindextype n = s->n > 0 ? s->n : 1;
     s->y = N_VNew_Serial(n, s->ctx);
     s->cons = N_VNew_Serial(n, s->ctx);
@@ -322,6 +325,13 @@ int ferro_solver_set_param_by_id(ferro_solver_t *s, const char *id, double value
     return rc ? rc : ferro_solver_set_param(s, p, value);
 }
 
+static void run_inits(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    for (int i = 0; i < m->ninit; i++)
+        if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
+}
+
 /* Slot values at t0: file values, the caller's parameters, then initial definitions. */
 static void initial_values(ferro_solver_t *s, double t0)
 {
@@ -330,8 +340,12 @@ static void initial_values(ferro_solver_t *s, double t0)
     s->v[FXM_SLOT_TIME] = t0;
     for (int p = 0; p < m->nparams; p++)
         if (s->locked[m->par[p].slot]) s->v[m->par[p].slot] = s->param_value[p];
-    for (int i = 0; i < m->ninit; i++)
-        if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
+    if (m->ndelay) fs_delay_begin(s, t0);
+    run_inits(s);
+    if (m->ndelay) { /* initial values that read delayed values: the delays' past, now known */
+        fs_dependent(s);
+        run_inits(s);
+    }
     fs_full(s);
     if (m->nfast) { /* fast reactions start at equilibrium */
         fs_fast_stoichiometry(s);
@@ -339,8 +353,7 @@ static void initial_values(ferro_solver_t *s, double t0)
         fs_full(s);
     }
     if (m->nalg) { /* initial values that read algebraic variables, now solved */
-        for (int i = 0; i < m->ninit; i++)
-            if (!s->locked[m->init[i].slot]) fx_run(m->code.ins, m->init[i].code.start, m->init[i].code.end, s->v);
+        run_inits(s);
         fs_full(s);
     }
 }
@@ -356,7 +369,7 @@ int ferro_solver_eval_rhs(ferro_solver_t *s, double t, const double *y, double *
 {
     const ferro_model_t *m = s->m;
     fs_load_state(s, t, y);
-    if (m->nalg && fs_solve_algebraic(s)) return ferro_error_set(FERRO_ESOLVER, "%s: algebraic rules have no solution at t = %g", m->source, t);
+    if ((m->nalg | m->ndelay) && fs_dependent(s)) return ferro_error_set(FERRO_ESOLVER, "%s: algebraic rules have no solution at t = %g", m->source, t);
     for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
     fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
     for (int i = 0; i < s->n; i++) ydot[i] = s->v[m->st_dslot[i]];
@@ -387,6 +400,7 @@ static void record(ferro_solver_t *s, double t, const double *y, int nout, const
 
 static int fail(ferro_solver_t *s, int flag, double t)
 {
+    if (s->dh_err[0]) return ferro_error_set(FERRO_ESOLVER, "%s: solver failed at t = %.6g: %s", s->m->source, t, s->dh_err);
     char *name = CVodeGetReturnFlagName(flag); /* malloc'd by SUNDIALS */
     ferro_error_set(FERRO_ESOLVER, "%s: solver failed at t = %.6g: %s%s%s", s->m->source, t, name ? name : "?",
                     s->cvmsg[0] ? ": " : "", s->cvmsg);
@@ -414,19 +428,39 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
     initial_values(s, t0);
     int rc, changed = 0;
     if ((rc = fs_events_init(s, t0))) return rc;
+    if (m->ndelay) { /* the history starts with the values at t0 before the events at t0 */
+        fs_store_state(s, y);
+        if ((rc = fs_delay_record(s, t0, y))) return rc;
+    }
     if ((rc = fs_events_handle(s, t0, NULL, &changed))) return rc;
     fs_store_state(s, y);
+    if (m->ndelay && (rc = fs_delay_jump(s, t0, y, changed))) return rc;
     if ((rc = reinit(s, t0))) return rc;
     double t = t0;
     long nst_last = 0;
+    int restart = 0; /* CVODE restarts at t before the next step (after outputs inside the last step) */
     for (int i = 0; i < ntimes; i++) {
         double tout = times[i];
+        long nstep = 0;
         while (t < tout) {
+            if (restart) {
+                if ((rc = reinit(s, t))) return rc;
+                nst_last = 0;
+                restart = 0;
+            }
             double te = fs_events_next_time(s), stop = te < tout ? te : tout;
-            /* SUNDIALS 6.4 cannot clear a stop time, so one is always set: the next event (CVODE
-             * must not step over it), else the last output time (never integrate past the end) */
-            CVodeSetStopTime(s->cv, m->nevents ? stop : times[ntimes - 1]);
-            int flag = CVode(s->cv, stop, s->y, &t, CV_NORMAL);
+            int flag, brk = 0;
+            if (m->ndelay) { /* step by step, recording the history; outputs are stops */
+                if (++nstep > s->opt.max_steps)
+                    return ferro_error_set(FERRO_ESOLVER, "%s: solver failed at t = %.6g: more than %ld steps before the output time %g",
+                                           m->source, t, s->opt.max_steps, tout);
+                if ((rc = fs_delay_step(s, stop, &t, &flag, &brk))) return rc;
+            } else {
+                /* SUNDIALS 6.4 cannot clear a stop time, so one is always set: the next event (CVODE
+                 * must not step over it), else the last output time (never integrate past the end) */
+                CVodeSetStopTime(s->cv, m->nevents ? stop : times[ntimes - 1]);
+                flag = CVode(s->cv, stop, s->y, &t, CV_NORMAL);
+            }
             long nst = 0;
             CVodeGetNumSteps(s->cv, &nst);
             s->st.nsteps += nst - nst_last;
@@ -445,12 +479,14 @@ int ferro_solver_run_values(ferro_solver_t *s, double t0, int ntimes, const doub
                 CVodeGetCurrentTime(s->cv, &tn);
                 if (changed || flag == CV_ROOT_RETURN || fs_events_next_time(s) < tn) {
                     fs_store_state(s, y);
-                    if ((rc = reinit(s, t))) return rc;
-                    nst_last = 0;
+                    if (m->ndelay && changed && (rc = fs_delay_jump(s, t, y, 1))) return rc;
+                    restart = 1;
                 }
             }
+            if (brk) restart = 1; /* a discontinuity of the history arrives: restart there */
         }
         record(s, tout, y, nout, h, out + (long)i * nout);
+        if (m->ndelay && s->dh_err[0]) return fail(s, 0, tout);
     }
     return 0;
 }
