@@ -3,9 +3,10 @@
  *
  * Loading runs libSBML's consistency checks: an ERROR or FATAL fails with libSBML's message and
  * its line and column; warnings are logged (ferro_warn), or fail too with FERRO_SBML_STRICT.
- * Constructs the engine does not simulate (algebraic rules, fast reactions, delay(), reactions
- * without kinetic law, ...) fail with FERRO_EUNSUPPORTED and a message naming the construct:
- * a model is never simulated wrongly.
+ * Constructs the engine does not simulate (under-determined algebraic rules, fast reactions with
+ * varying stoichiometry, nested delay(), reactions without kinetic law, ...; docs/engine.md)
+ * fail with FERRO_EUNSUPPORTED and a message naming the construct: a model is never simulated
+ * wrongly.
  *
  *   ferro_model_t *m;
  *   char path[4096];
