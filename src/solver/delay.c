@@ -32,7 +32,8 @@
  * current state is 0: its slot is never seeded in the Jacobian's tangent passes.
  * Memory: with constant delay times, points older than the largest delay (and the step
  * before) are dropped; with a varying delay time all are kept, at most FS_DELAY_MAX_POINTS
- * (the run then fails with a message). Everything is in the per-thread workspace and reset at
+ * (the run then fails with a message). A delay time that is negative or not a number at an
+ * accepted point fails the run; while CVODE tries a step it makes the try fail (NaN). Everything is in the per-thread workspace and reset at
  * the start of every run. */
 #include <math.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@
 
 #include "solver/solver_impl.h"
 
-#define FS_DELAY_MAX_POINTS (1 << 22)
+#define FS_DELAY_MAX_POINTS (1 << 20)
 #define FS_DELAY_MAX_BREAKS 64
 #define FS_DELAY_BREAK_GENERATIONS 3
 
@@ -343,11 +344,15 @@ int fs_delay_step(ferro_solver_t *s, double stop, double *t, int *flag, int *rei
         s->dh_hmax = hmax;
     }
     CVodeSetStopTime(s->cv, stop);
+    /* a failure at an accepted point (start, events, outputs) ends the run; one while CVODE
+     * tries a step only makes the step fail (the right-hand side is then not finite) */
+    if (s->dh_err[0]) return ferro_error_set(FERRO_ESOLVER, "%s: at t = %g: %s", m->source, *t, s->dh_err);
     *flag = CVode(s->cv, stop, s->y, t, CV_ONE_STEP);
-    if (*flag < 0) return 0;
-    if (s->dh_err[0]) return ferro_error_set(FERRO_ESOLVER, "%s: %s", m->source, s->dh_err);
+    if (*flag < 0) return 0; /* the message, if any, says why (fail() in solver.c) */
+    s->dh_err[0] = 0;
     int rc = record_step(s, *t, N_VGetArrayPointer(s->y));
     if (rc) return rc;
+    if (s->dh_err[0]) return ferro_error_set(FERRO_ESOLVER, "%s: at t = %g: %s", m->source, *t, s->dh_err);
     eps = 1e-10 * (fabs(*t) > 1.0 ? fabs(*t) : 1.0);
     for (int b = s->dh_nbrk - 1; b >= 0; b--) {
         if (s->dh_brk[b] > *t + eps) continue;

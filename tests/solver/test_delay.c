@@ -8,6 +8,7 @@
  * Also: the same numbers from a reused workspace (the history is reset per run), a start time
  * other than 0, the Jacobian (the delayed term has no derivative in the current state). */
 #include <math.h>
+#include <string.h>
 #include "ferrosim/sbml.h"
 #include "ferrosim/solver.h"
 #include "test_util.h"
@@ -43,8 +44,34 @@ static void run(ferro_solver_t *s, const int *h, double t0, double *ex, double *
     }
 }
 
+/* A delay time that turns negative (1 - time) fails the run with a message naming it. */
+static void negative_delay(void)
+{
+    static const char xml[] =
+        "<?xml version='1.0' encoding='UTF-8'?>"
+        "<sbml xmlns='http://www.sbml.org/sbml/level3/version2/core' level='3' version='2'><model id='neg'>"
+        "<listOfParameters><parameter id='x' value='1' constant='false'/></listOfParameters>"
+        "<listOfRules><rateRule variable='x'><math xmlns='http://www.w3.org/1998/Math/MathML'><apply><minus/>"
+        "<apply><csymbol encoding='text' definitionURL='http://www.sbml.org/sbml/symbols/delay'>delay</csymbol><ci>x</ci>"
+        "<apply><minus/><cn>1</cn><csymbol encoding='text' definitionURL='http://www.sbml.org/sbml/symbols/time'>time</csymbol>"
+        "</apply></apply></apply></math></rateRule></listOfRules></model></sbml>";
+    ferro_model_t *m;
+    ferro_solver_t *s = NULL;
+    if (ferro_sbml_load_string(xml, 0, &m) || ferro_solver_create(m, NULL, &s)) {
+        expect_true(0, ferro_error_message());
+        return;
+    }
+    double times[2] = {0.5, 2.0}, out[2];
+    int rc = ferro_solver_run(s, 0.0, 2, times, 0, NULL, out);
+    expect_int(rc, FERRO_ESOLVER, "a negative delay time fails the run");
+    expect_true(strstr(ferro_error_message(), "delay time is negative") != NULL, ferro_error_message());
+    ferro_solver_free(s);
+    ferro_model_free(m);
+}
+
 int main(void)
 {
+    negative_delay();
     expect_abs(x_exact(0.5), 0.5, 1e-15, "series: 1 - t on [0, 1]");
     expect_abs(x_exact(1.5), 1 - 1.5 + 0.125, 1e-15, "series: 1 - t + (t - 1)^2 / 2 on [1, 2]");
     ferro_model_t *m;
