@@ -407,6 +407,16 @@ static fx_expr_t *stoich_of(imp_t *im, SpeciesReference_t *sr, const char *rid)
     return fx_num(SpeciesReference_isSetStoichiometry(sr) ? SpeciesReference_getStoichiometry(sr) : 1.0);
 }
 
+/* A stoichiometry slot that changes only where events execute (the solver reads the fast
+ * reactions' stoichiometry at the start and after every event): set once, by events, or by an
+ * assignment rule that is a number; not by a rate rule or an algebraic rule. */
+static int stepwise(imp_t *im, int slot)
+{
+    if (slot < im->nflags && (im->has_rate[slot] || im->is_alg[slot])) return 0;
+    int r = fxm_find_rule(im->m, slot);
+    return r < 0 || im->m->rule[r].expr->op == FX_NUM;
+}
+
 static int reactions(imp_t *im, const int *species_state)
 {
     ferro_model_t *m = im->m;
@@ -483,7 +493,7 @@ static int reactions(imp_t *im, const int *species_state)
                                      : Model_isSetConversionFactor(im->sm) ? Model_getConversionFactor(im->sm) : NULL;
                     const sym_t *cs = cf ? sym_find(&im->syms, cf) : NULL;
                     int cf_const = !cf || (cs && cs->kind == SYM_PARAM && Parameter_getConstant(Model_getParameter(im->sm, (unsigned)cs->index)));
-                    if ((st->op != FX_NUM && !(st->op == FX_VAR && SpeciesReference_getConstant(sr))) || !cf_const) {
+                    if ((st->op != FX_NUM && !(st->op == FX_VAR && stepwise(im, st->slot))) || !cf_const) {
                         fx_free(st);
                         rc = unsupported(im, (SBase_t *)re, "a fast reaction with variable stoichiometry or conversion factor");
                         break;
@@ -614,6 +624,7 @@ int imp_build(SBMLDocument_t *doc, const char *source, ferro_model_t **out)
     int rc = add_entities(&im);
     if (!rc) {
         size_t n = (size_t)m->nslots + 1;
+        im.nflags = m->nslots;
         im.has_rule = ferro_calloc(n, 1);
         im.has_rate = ferro_calloc(n, 1);
         im.has_ia = ferro_calloc(n, 1);

@@ -32,6 +32,7 @@ typedef struct imp_s {
     /* per-symbol facts */
     unsigned char *has_rule, *has_rate, *has_ia; /* by slot: assignment rule, rate rule, initial assignment */
     unsigned char *is_alg;                       /* by slot: determined by an algebraic rule */
+    int nflags;                                  /* slots the four arrays above cover */
     int depth;       /* function expansion depth */
     int in_delay;    /* converting the arguments of a delay() */
     int err;         /* code of the last conversion failure */

@@ -171,7 +171,10 @@ int fs_events_handle(ferro_solver_t *s, double t, const int *rootdir, int *chang
         }
         if (best < 0) break;
         execute(s, best);
-        if (m->nfast) fs_fast_project(s); /* fast reactions re-equilibrate at once */
+        if (m->nfast) { /* fast reactions re-equilibrate at once, with the stoichiometry now */
+            fs_fast_stoichiometry(s);
+            fs_fast_project(s);
+        }
         *changed = 1;
         eval_triggers(s);
         rc = transitions(s, t);
