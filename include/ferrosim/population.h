@@ -88,6 +88,10 @@ typedef struct {
     double cv;                         /* log-normal CV of protein levels (default: FERRO_POP_CV) */
     unsigned long seed;
     int threads;                       /* OpenMP threads; results do not depend on it */
+    int progress;                      /* 1 (default): a progress bar on stderr while running, when
+                                          stderr is a terminal and the log level shows warnings;
+                                          0: none (e.g. inside a screen that draws its own bar).
+                                          Independent of the log level: warnings still print. */
 } ferro_condition_t;
 
 #define FERRO_POP_CV 0.25

@@ -68,11 +68,15 @@ typedef struct {
     unsigned long seed;  /* default 1 */
     int threads;         /* default 1 */
     const char *outdir;  /* required: created if missing */
+    int progress;        /* 1 (default): one progress bar for the whole screen on stderr (when it is a
+                            terminal and the log level shows warnings), 0: none. The population
+                            layer's per-series bars are always off inside a screen; warnings print
+                            either way (the log level alone decides those). */
 } ferro_screen_options_t;
 void ferro_screen_options_init(ferro_screen_options_t *o);
 
 /* Run the screen; writes in outdir: dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv,
- * synergy.tsv, synergy_summary.tsv and report.html. Progress on stderr (ferro_progress_*). */
+ * synergy.tsv, synergy_summary.tsv and report.html. Progress on stderr (o->progress). */
 int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o) FERRO_WUR;
 
 #ifdef __cplusplus

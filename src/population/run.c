@@ -22,6 +22,7 @@ void ferro_condition_init(ferro_condition_t *c)
     c->cv = FERRO_POP_CV;
     c->seed = 1;
     c->threads = 1;
+    c->progress = 1;
 }
 
 void ferro_result_free(ferro_result_t *r)
@@ -222,7 +223,7 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
     long mine = 0;
     for (int b = 0; b < nblocks; b++)
         if (ferro_dist_owns(b, nblocks)) mine += (long)(b + 1) * ncells / nblocks - (long)b * ncells / nblocks;
-    ferro_progress_t *prog = ferro_progress_start("simulate", mine);
+    ferro_progress_t *prog = c->progress ? ferro_progress_start("simulate", mine) : NULL;
 #pragma omp parallel num_threads(nthreads(c))
     {
         scratch_t s;
@@ -308,7 +309,7 @@ int ferro_population_viability_many(const ferro_world_t *w, const ferro_conditio
     long nitems = nslot * ncells;
     pop_fail_t fail = {0, 0, ""};
     /* under MPI this rank runs the items of its share of the cells; the merge completes endv */
-    ferro_progress_t *prog = ferro_progress_start("simulate", ferro_dist_share(ncells) * nslot);
+    ferro_progress_t *prog = c0->progress ? ferro_progress_start("simulate", ferro_dist_share(ncells) * nslot) : NULL;
 #pragma omp parallel num_threads(nthreads(c0))
     {
         scratch_t s;

@@ -18,6 +18,7 @@ void ferro_screen_options_init(ferro_screen_options_t *o)
     o->cv = FERRO_POP_CV;
     o->seed = 1;
     o->threads = 1;
+    o->progress = 1;
 }
 
 static void data_free(screen_data_t *d)
@@ -53,6 +54,7 @@ static void template_for(const ferro_screen_options_t *o, int cell, ferro_condit
     c->cv = o->cv;
     c->seed = o->seed;
     c->threads = o->threads;
+    c->progress = 0; /* the screen draws one bar for everything */
 }
 
 /* Cells to screen, with the normal reference added if it is missing (selectivity needs it). */
@@ -163,12 +165,9 @@ int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o)
     if (!rc) {
         for (int a = 0; a < d.nagent; a++) d.agent[a] = o->agents ? o->agents[a] : a;
         long total = (long)ncurve * d.ndose + (long)d.ncombo * (o->nmatrix + 1) * (o->nmatrix + 1);
-        ferro_progress_t *prog = ferro_progress_start("screen", total);
-        /* one bar for the whole screen: the per-series bars of the population layer are muted */
-        int level = ferro_log_get_level();
-        if (level > FERRO_LOG_ERROR) ferro_log_set_level(FERRO_LOG_ERROR);
+        /* one bar for the whole screen (the population layer's per-series bars are off: template_for) */
+        ferro_progress_t *prog = o->progress ? ferro_progress_start("screen", total) : NULL;
         rc = simulate(w, o, &d, prog);
-        ferro_log_set_level(level);
         ferro_progress_finish(prog);
     }
     if (!rc) rc = ferro_screen_write_tables(w, &d, o->outdir);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_screen_cli.sh — a tiny `ferrosim screen` (two lines + the normal reference added, two
 # agents, one combination from a file, a knockdown axis): every table and the report written,
-# consistent with each other, self-contained HTML; a bad combination file: exit 2, line, column.
+# consistent with each other, self-contained HTML; a protective agent marked as such; warnings
+# printed during a screen unless --quiet; a bad combination file: exit 2, line, column.
 set -u
 fail=0
 err() { echo "FAIL: $*" >&2; fail=1; }
@@ -34,6 +35,19 @@ awk -F'\t' 'NR == 1 { ok = $6 == "ic50" && $18 == "direction" && $19 == "ec50" }
   END { exit !(ok && n == 2) }' "$tmp/p/ic50.tsv" || err "ic50.tsv: Fer-1 rising with an EC50 and AUC > 1, erastin falling: $(cat "$tmp/p/ic50.tsv")"
 grep -q "NALM-6 / ferrostatin-1: n/a (protective)" "$tmp/p/report.html" || err "heat map marks the protective curve"
 grep -q "ferrostatin-1	uM	NALM-6	B-ALL	NA	" "$tmp/p/selectivity.tsv" || err "no selectivity from an EC50"
+
+# warnings print during a screen (progress is its own switch, not the log level); --quiet silences
+# them: an agent without effect rows (a data directory with one added to agents.tsv) is warned about
+mkdir "$tmp/data"
+for f in "$SRC"/data/*; do ln -s "$f" "$tmp/data/"; done
+rm "$tmp/data/agents.tsv"
+{ cat "$SRC/data/agents.tsv"; printf 'placebo\t\ttest vehicle\tuM\tNA\tno effect rows\ttest\n'; } > "$tmp/data/agents.tsv"
+FERROSIM_DATA="$tmp/data" "$FERROSIM" screen --cells Jurkat --agents placebo --combos none --cells-per-well 2 --doses 4 \
+  --out "$tmp/w" > /dev/null 2> "$tmp/werr" || err "placebo screen exit $?"
+grep -q "warning: placebo: no EC50 in agent_effects.tsv" "$tmp/werr" || err "warning printed during a screen: $(cat "$tmp/werr")"
+FERROSIM_DATA="$tmp/data" "$FERROSIM" screen --cells Jurkat --agents placebo --combos none --cells-per-well 2 --doses 4 \
+  --out "$tmp/w" --quiet > /dev/null 2> "$tmp/werr" || err "placebo screen --quiet exit $?"
+[ -s "$tmp/werr" ] && err "--quiet: nothing on stderr: $(cat "$tmp/werr")"
 
 h="$tmp/s/report.html"
 [ "$(grep -o '<svg' "$h" | wc -l)" -ge $((2 + 2 * 5 + 2)) ] || err "report: heat maps, synergy maps, curves"
