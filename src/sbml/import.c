@@ -169,10 +169,9 @@ static int comp_varies(imp_t *im, int comp)
     return im->has_rule[cs] || im->has_rate[cs];
 }
 
-/* Is the compartment's size the target of an event assignment? */
-static int comp_assigned(imp_t *im, int comp)
+/* Is the symbol the target of an event assignment? */
+static int assigned_by_event(imp_t *im, const char *id)
 {
-    const char *id = im->m->comp[comp].id;
     for (unsigned i = 0; i < Model_getNumEvents(im->sm); i++) {
         Event_t *e = Model_getEvent(im->sm, i);
         for (unsigned a = 0; a < Event_getNumEventAssignments(e); a++) {
@@ -182,6 +181,9 @@ static int comp_assigned(imp_t *im, int comp)
     }
     return 0;
 }
+
+/* Is the compartment's size the target of an event assignment? */
+static int comp_assigned(imp_t *im, int comp) { return assigned_by_event(im, im->m->comp[comp].id); }
 
 /* Is species i changed by some reaction (and free to change)? */
 static int reacts(imp_t *im, int i, Species_t *sp)
@@ -221,7 +223,7 @@ static int make_states(imp_t *im, int *species_state)
 
 /* ---------- algebraic rules ---------- */
 
-typedef struct { int *slot; int n, cap; } slots_t;
+typedef struct { int *slot; int n, cap; int no_event_targets; } slots_t;
 
 /* Variables an algebraic rule may determine: not constant, not set by another rule, not
  * integrated (species changed by reactions are determined by them). */
@@ -244,7 +246,7 @@ static int collect_names(imp_t *im, const ASTNode_t *a, slots_t *z)
     if (!a) return 0;
     if (ASTNode_getType(a) == AST_NAME) {
         const sym_t *s = sym_find(&im->syms, ASTNode_getName(a));
-        if (s && alg_candidate(im, s)) {
+        if (s && alg_candidate(im, s) && !(z->no_event_targets && assigned_by_event(im, s->id))) {
             for (int i = 0; i < z->n; i++)
                 if (z->slot[i] == s->slot) return 0;
             if (z->n == z->cap) {
@@ -268,15 +270,21 @@ static int collect_names(imp_t *im, const ASTNode_t *a, slots_t *z)
  * Newton's method at every evaluation (an index-1 DAE reduced to an ODE). */
 static int algebraic(imp_t *im)
 {
-    slots_t z = {NULL, 0, 0};
+    slots_t z = {NULL, 0, 0, 0};
     int nrules = 0, rc = 0;
     Rule_t *first = NULL;
-    for (unsigned i = 0; i < Model_getNumRules(im->sm) && !rc; i++) {
-        Rule_t *r = Model_getRule(im->sm, i);
-        if (!Rule_isAlgebraic(r) || !Rule_isSetMath(r)) continue;
-        if (!first) first = r;
-        nrules++;
-        rc = collect_names(im, Rule_getMath(r), &z);
+    /* too many candidates: leave out the variables events assign (an algebraic rule determining
+     * one would undo the event's assignment at once), if that leaves as many as there are rules */
+    for (int pass = 0; pass < 2 && !rc && (pass == 0 || z.n > nrules); pass++) {
+        z.n = nrules = 0;
+        z.no_event_targets = pass;
+        for (unsigned i = 0; i < Model_getNumRules(im->sm) && !rc; i++) {
+            Rule_t *r = Model_getRule(im->sm, i);
+            if (!Rule_isAlgebraic(r) || !Rule_isSetMath(r)) continue;
+            if (!first) first = r;
+            nrules++;
+            rc = collect_names(im, Rule_getMath(r), &z);
+        }
     }
     if (!rc && nrules && z.n != nrules) {
         char what[160];
