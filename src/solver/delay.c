@@ -63,6 +63,7 @@ int fs_delay_alloc(ferro_solver_t *s)
         !s->dh_brk_level || !s->dh_yout)
         return FERRO_ENOMEM;
     s->dh_wd[FXM_SLOT_TIME] = 1.0; /* the past is evaluated with d(time) = 1 */
+    memcpy(s->dh_base, m->v0, (size_t)m->nslots * sizeof(double)); /* until a run sets it */
     return 0;
 }
 
