@@ -37,6 +37,9 @@ const char *ferro_model_species_id(const ferro_model_t *m, int i);
 const char *ferro_model_species_name(const ferro_model_t *m, int i); /* name, or id if none */
 /* 1 if species i's symbol is an amount (hasOnlySubstanceUnits or 0-D compartment), else 0. */
 int ferro_model_species_is_amount(const ferro_model_t *m, int i);
+/* 1 if species i is integrated (a state of the ODE system: changed by reactions or a rate rule),
+ * 0 if it is constant, a boundary species without rules, or set by an assignment/algebraic rule. */
+int ferro_model_species_integrated(const ferro_model_t *m, int i);
 int ferro_model_find_species(const ferro_model_t *m, const char *id, int *idx) FERRO_WUR;
 
 int ferro_model_n_params(const ferro_model_t *m);

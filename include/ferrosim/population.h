@@ -56,6 +56,20 @@ const char *ferro_world_gene_parameter(const ferro_world_t *w, int i);
 #define FERRO_POP_ATOL 1e-8
 int ferro_world_set_tolerances(ferro_world_t *w, double rtol, double atol) FERRO_WUR;
 
+/* Pre-equilibration: before the agents are added, each virtual cell (its own protein levels and
+ * the condition's gene factors, no agent) is simulated for this many hours from the model's
+ * initial state, and both its untreated and treated runs start from the state reached (the fate
+ * counters viable, dead_ferro, dead_apop start afresh) — a culture growing untreated, or a stable
+ * knock-down, before the drug. The model's initial values are the reference cell's steady state;
+ * a line's own levels move it, and without this the first day of every run would be the line
+ * settling (GPX4 rising from 0.6 to 1 of its steady level in MOLT-4, ferritin iron from 0.5).
+ * 336 h brings every species within 3e-4 of its 600-h value in the built-in lines. Default
+ * FERRO_POP_EQUIL_H: 0 = start from the model's initial state (the findings in data/findings.tsv
+ * were calibrated that way). FERRO_EINVAL for a negative value. */
+#define FERRO_POP_EQUIL_H 0.0
+int ferro_world_set_equilibration(ferro_world_t *w, double hours) FERRO_WUR;
+double ferro_world_equilibration(const ferro_world_t *w);
+
 /* Lookups: case-insensitive, ignoring '-', '_', ' ' (ferro_name_fold), aliases included.
  * On failure FERRO_ENOTFOUND with a message naming the nearest valid names. */
 int ferro_world_find_cell(const ferro_world_t *w, const char *name, int *idx) FERRO_WUR;

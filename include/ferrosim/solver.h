@@ -60,10 +60,17 @@ void ferro_solver_free(ferro_solver_t *s); /* NULL-safe */
 int ferro_solver_set_options(ferro_solver_t *s, const ferro_solver_opts_t *opts) FERRO_WUR;
 
 /* Parameter values for the next runs (global parameters by index or id). FERRO_EINVAL if the
- * parameter is the target of an assignment rule (its value is computed, not set). */
+ * parameter is the target of an assignment rule (its value is computed, not set).
+ * ferro_solver_reset_params also forgets the start values below. */
 void ferro_solver_reset_params(ferro_solver_t *s);
 int ferro_solver_set_param(ferro_solver_t *s, int param, double value) FERRO_WUR;
 int ferro_solver_set_param_by_id(ferro_solver_t *s, const char *id, double value) FERRO_WUR;
+/* Start species (index as ferro_model_species_id) at value in the next runs, in its units
+ * (concentration unless hasOnlySubstanceUnits), instead of its initial value or initial
+ * assignment — e.g. a state reached by an earlier run (pre-equilibration). Other initial
+ * assignments are evaluated before start values are applied; assignment rules, algebraic
+ * rules and fast reactions see them. FERRO_EINVAL if the species is not integrated. */
+int ferro_solver_set_start(ferro_solver_t *s, int species, double value) FERRO_WUR;
 
 /* Simulate from t0 and write species values at times[0..ntimes-1] (non-decreasing, >= t0)
  * into out[t * nout + k] for species species_idx[k] (NULL = all species, nout ignored and

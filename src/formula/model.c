@@ -223,7 +223,18 @@ const char *ferro_model_species_name(const ferro_model_t *m, int i)
     if (i < 0 || i >= m->nspecies) return NULL;
     return m->sp[i].name && *m->sp[i].name ? m->sp[i].name : m->sp[i].id;
 }
+int fxm_species_state_slot(const ferro_model_t *m, int i)
+{
+    if (i < 0 || i >= m->nspecies) return -1;
+    const fxm_species_t *sp = &m->sp[i];
+    int slot = sp->conc_state ? sp->value_slot : sp->amount_slot;
+    for (int k = 0; k < m->nstates; k++)
+        if (m->st_slot[k] == slot) return slot;
+    return -1;
+}
+
 int ferro_model_species_is_amount(const ferro_model_t *m, int i) { return i >= 0 && i < m->nspecies && m->sp[i].is_amount; }
+int ferro_model_species_integrated(const ferro_model_t *m, int i) { return fxm_species_state_slot(m, i) >= 0; }
 int ferro_model_n_params(const ferro_model_t *m) { return m->nparams; }
 const char *ferro_model_param_id(const ferro_model_t *m, int i) { return i >= 0 && i < m->nparams ? m->par[i].id : NULL; }
 double ferro_model_param_value(const ferro_model_t *m, int i) { return i >= 0 && i < m->nparams ? m->v0[m->par[i].slot] : 0.0; }

@@ -165,4 +165,8 @@ void fxm_delay_free(ferro_model_t *m);
 /* Slot of a constant (created on demand). */
 int fxm_constant(void *m, double value);
 
+/* The slot of species i's state (its amount, or its concentration when a rate rule integrates
+ * that), or -1 if the species is not integrated. */
+int fxm_species_state_slot(const ferro_model_t *m, int i);
+
 #endif

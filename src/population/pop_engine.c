@@ -83,10 +83,32 @@ void pop_sim_free(pop_sim_t *s)
 
 int pop_sim_run(pop_sim_t *s, const double *p, int nt, const double *t, double *y)
 {
+    return pop_sim_run_from(s, p, NULL, nt, t, y);
+}
+
+static int is_fate(const ferro_world_t *w, int j)
+{
+    return j == w->sp_viable || j == w->sp_dead_ferro || j == w->sp_dead_apop;
+}
+
+int pop_sim_run_from(pop_sim_t *s, const double *p, const double *y0, int nt, const double *t, double *y)
+{
     const ferro_world_t *w = s->w;
     int rc;
     ferro_solver_reset_params(s->solver);
     for (int i = 0; i < w->nparam; i++)
         if (p[i] != w->param_default[i] && (rc = ferro_solver_set_param(s->solver, i, p[i]))) return rc;
+    if (y0)
+        for (int j = 0; j < w->nspecies; j++)
+            if (!is_fate(w, j) && ferro_model_species_integrated(w->model, j) &&
+                (rc = ferro_solver_set_start(s->solver, j, y0[j])))
+                return rc;
     return ferro_solver_run(s->solver, 0.0, nt, t, w->nspecies, NULL, y);
+}
+
+int pop_sim_equilibrate(pop_sim_t *s, const double *p, double *y_eq)
+{
+    const double tend = s->w->equil_h;
+    if (!(tend > 0)) return ferro_error_set(FERRO_EINVAL, "pre-equilibration is off");
+    return pop_sim_run_from(s, p, NULL, 1, &tend, y_eq);
 }

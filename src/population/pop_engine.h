@@ -19,5 +19,14 @@ void pop_sim_free(pop_sim_t *s);
  * write the species at the nt increasing output times t[] (hours, t[0] >= 0) into
  * y[i * nspecies + j]. */
 int pop_sim_run(pop_sim_t *s, const double *p, int nt, const double *t, double *y) FERRO_WUR;
+/* The same from the species values y0 (nspecies; NULL = the model's initial state): every
+ * integrated species but the fate counters (viable, dead_ferro, dead_apop), which start as in
+ * the model. */
+int pop_sim_run_from(pop_sim_t *s, const double *p, const double *y0, int nt, const double *t,
+                     double *y) FERRO_WUR;
+/* Pre-equilibration: the species after w->equil_h hours under p from the model's initial state
+ * (nspecies values into y_eq) — the untreated culture the agents are added to. p is the cell
+ * without agents: its own protein levels and gene factors. */
+int pop_sim_equilibrate(pop_sim_t *s, const double *p, double *y_eq) FERRO_WUR;
 
 #endif

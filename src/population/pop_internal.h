@@ -62,6 +62,7 @@ struct ferro_world_s {
     char **species_id;
     int sp_viable, sp_dead_ferro, sp_dead_apop; /* fate species (-1 if absent; viable required) */
     double rtol, atol;              /* solver tolerances of runs */
+    double equil_h;                 /* pre-equilibration hours before agents (0 = none) */
     int p_doubling;                 /* parameter set from cells.tsv doubling_h, or -1 */
     int nexpr;                      /* parameters named expr_*: those population noise varies */
     int *expr;                      /* their indices, in model order */

@@ -133,6 +133,7 @@ typedef struct {
     pop_sim_t *sim;
     gsl_rng *rng;
     double *p, *pt, *yu, *yt;
+    double *y0; /* the cell's pre-equilibrated state (nspecies), or NULL when that is off */
 } scratch_t;
 
 static void scratch_free(scratch_t *s)
@@ -143,6 +144,7 @@ static void scratch_free(scratch_t *s)
     free(s->pt);
     free(s->yu);
     free(s->yt);
+    free(s->y0);
 }
 
 static int scratch_alloc(const ferro_world_t *w, int nt, scratch_t *s)
@@ -156,7 +158,8 @@ static int scratch_alloc(const ferro_world_t *w, int nt, scratch_t *s)
     s->pt = ferro_malloc(np * sizeof *s->pt);
     s->yu = ferro_malloc(ny * sizeof *s->yu);
     s->yt = ferro_malloc(ny * sizeof *s->yt);
-    if (!s->rng || !s->p || !s->pt || !s->yu || !s->yt) {
+    if (w->equil_h > 0) s->y0 = ferro_malloc((size_t)w->nspecies * sizeof *s->y0);
+    if (!s->rng || !s->p || !s->pt || !s->yu || !s->yt || (w->equil_h > 0 && !s->y0)) {
         scratch_free(s);
         return ferro_error_set(FERRO_ENOMEM, "out of memory for a solver workspace");
     }
@@ -235,11 +238,12 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
             long k0 = (long)b * ncells / nblocks, k1 = (long)(b + 1) * ncells / nblocks;
             for (long k = k0; k < k1 && !src && !fail_seen(&fail); k++) {
                 pop_cell_params(w, c, k, s.rng, s.p);
-                int e = pop_sim_run(s.sim, s.p, nt, r->time, s.yu);
+                int e = s.y0 ? pop_sim_equilibrate(s.sim, s.p, s.y0) : 0;
+                if (!e) e = pop_sim_run_from(s.sim, s.p, s.y0, nt, r->time, s.yu);
                 if (!e && is_treated) {
                     memcpy(s.pt, s.p, (size_t)w->nparam * sizeof *s.pt);
                     pop_effects_apply(w, c->ndoses, c->doses, s.pt);
-                    e = pop_sim_run(s.sim, s.pt, nt, r->time, s.yt);
+                    e = pop_sim_run_from(s.sim, s.pt, s.y0, nt, r->time, s.yt);
                 }
                 if (e) { fail_record(&fail, e, k); break; }
                 accumulate(w, nt, s.yu, is_treated ? s.yt : s.yu, acc + (size_t)b * stride);
@@ -322,14 +326,19 @@ int ferro_population_viability_many(const ferro_world_t *w, const ferro_conditio
             if (src || fail_seen(&fail)) continue;
             long k = it / nslot, slot = it % nslot;
             if (skip[slot] || !ferro_dist_owns(k, ncells)) continue;
-            if (k != last) { pop_cell_params(w, c0, k, s.rng, s.p); last = k; }
+            int e = 0;
+            if (k != last) { /* a thread's first item of cell k: its parameters and start state */
+                pop_cell_params(w, c0, k, s.rng, s.p);
+                last = k;
+                if (s.y0 && (e = pop_sim_equilibrate(s.sim, s.p, s.y0))) last = -1;
+            }
             const double *p = s.p;
             if (slot > 0) {
                 memcpy(s.pt, s.p, (size_t)w->nparam * sizeof *s.pt);
                 pop_effects_apply(w, cond[slot - 1].ndoses, cond[slot - 1].doses, s.pt);
                 p = s.pt;
             }
-            int e = pop_sim_run(s.sim, p, 1, &tend, s.yu);
+            if (!e) e = pop_sim_run_from(s.sim, p, s.y0, 1, &tend, s.yu);
             if (e) { fail_record(&fail, e, it); continue; }
             endv[slot * ncells + k] = s.yu[w->sp_viable];
             ferro_progress_tick(prog, 1);

@@ -38,6 +38,7 @@ int ferro_world_load(const char *data_dir, const char *model_path, ferro_world_t
     if (!w) return FERRO_ENOMEM;
     w->rtol = FERRO_POP_RTOL;
     w->atol = FERRO_POP_ATOL;
+    w->equil_h = FERRO_POP_EQUIL_H;
     int rc;
     if ((rc = pop_engine_load(w, model_path)) || (rc = model_facts(w, model_path)) ||
         (rc = pop_tables_load(w, dir))) {
@@ -56,6 +57,16 @@ int ferro_world_set_tolerances(ferro_world_t *w, double rtol, double atol)
     w->atol = atol;
     return 0;
 }
+
+int ferro_world_set_equilibration(ferro_world_t *w, double hours)
+{
+    if (!(hours >= 0) || !isfinite(hours))
+        return ferro_error_set(FERRO_EINVAL, "pre-equilibration %g h: must be >= 0 hours (0 = none)", hours);
+    w->equil_h = hours;
+    return 0;
+}
+
+double ferro_world_equilibration(const ferro_world_t *w) { return w->equil_h; }
 
 void ferro_world_free(ferro_world_t *w)
 {

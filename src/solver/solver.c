@@ -205,6 +205,8 @@ void ferro_solver_free(ferro_solver_t *s)
     free(s->vd);
     free(s->locked);
     free(s->param_value);
+    free(s->start_species);
+    free(s->start_value);
     free(s->trig_prev);
     free(s->rootsfound);
     free(s->groot);
@@ -244,6 +246,8 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     s->vd = ferro_calloc((size_t)nv * (size_t)s->K, sizeof *s->vd);
     s->locked = ferro_calloc((size_t)nv, 1);
     s->param_value = ferro_calloc((size_t)(m->nparams ? m->nparams : 1), sizeof(double));
+    s->start_species = ferro_calloc((size_t)(m->nspecies ? m->nspecies : 1), sizeof(int));
+    s->start_value = ferro_calloc((size_t)(m->nspecies ? m->nspecies : 1), sizeof(double));
     s->trig_prev = ferro_calloc((size_t)ne, 1);
     s->rootsfound = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(int));
     s->groot = ferro_calloc((size_t)(m->nroots ? m->nroots : 1), sizeof(double));
@@ -305,6 +309,40 @@ nomem:
 void ferro_solver_reset_params(ferro_solver_t *s)
 {
     for (int i = 0; i < s->m->nparams; i++) s->locked[s->m->par[i].slot] = 0;
+    s->nstart = 0;
+}
+
+int ferro_solver_set_start(ferro_solver_t *s, int species, double value)
+{
+    const ferro_model_t *m = s->m;
+    if (species < 0 || species >= m->nspecies)
+        return ferro_error_set(FERRO_EINVAL, "%s: species index %d out of range (0-%d)", m->source, species, m->nspecies - 1);
+    if (!isfinite(value))
+        return ferro_error_set(FERRO_EINVAL, "%s: start value of species '%s' is not finite", m->source, m->sp[species].id);
+    if (fxm_species_state_slot(m, species) < 0)
+        return ferro_error_set(FERRO_EINVAL, "%s: species '%s' is not integrated (constant, or set by a rule): it cannot be given a start value",
+                               m->source, m->sp[species].id);
+    int k = 0;
+    while (k < s->nstart && s->start_species[k] != species) k++;
+    if (k == s->nstart) s->start_species[s->nstart++] = species;
+    s->start_value[species] = value;
+    return 0;
+}
+
+/* Start values replace the initial definitions' results: in the species' units (concentration
+ * unless it is an amount), so the amount is the value times the compartment's initial size. */
+static void apply_start(ferro_solver_t *s)
+{
+    const ferro_model_t *m = s->m;
+    for (int k = 0; k < s->nstart; k++) {
+        int i = s->start_species[k];
+        const fxm_species_t *sp = &m->sp[i];
+        double v = s->start_value[i];
+        if (sp->conc_state || sp->is_amount)
+            s->v[fxm_species_state_slot(m, i)] = v;
+        else
+            s->v[sp->amount_slot] = v * s->v[m->comp[sp->comp].slot];
+    }
 }
 
 int ferro_solver_set_param(ferro_solver_t *s, int p, double value)
@@ -346,6 +384,7 @@ static void initial_values(ferro_solver_t *s, double t0)
         fs_dependent(s);
         run_inits(s);
     }
+    if (s->nstart) apply_start(s);
     fs_full(s);
     if (m->nfast) { /* fast reactions start at equilibrium */
         fs_fast_stoichiometry(s);

@@ -35,6 +35,9 @@ struct ferro_solver_s {
     double *v, *vd;           /* slot values and K tangents per slot */
     unsigned char *locked;    /* slot set by the caller: initial definitions skipped */
     double *param_value;      /* per global parameter, used when locked */
+    int nstart;               /* species given a start value (ferro_solver_set_start) */
+    int *start_species;       /* nstart species indices (a species at most once) */
+    double *start_value;      /* per species, used when listed in start_species */
     /* events */
     unsigned char *trig_prev;
     int *rootsfound;
