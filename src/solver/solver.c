@@ -271,6 +271,8 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     s->y = N_VNew_Serial(n, s->ctx);
     s->cons = N_VNew_Serial(n, s->ctx);
     if (!s->y || !s->cons) goto nomem;
+    fs_fast_vector_ops(s->y); /* CVODE's own vectors are clones of y (and of cons) */
+    fs_fast_vector_ops(s->cons);
     N_VConst(0.0, s->y);
     long full = (long)s->n * s->n;
     /* with algebraic rules the exact Jacobian would need dz/dy: CVODE's difference quotients */
@@ -279,6 +281,7 @@ int ferro_solver_create(const ferro_model_t *m, const ferro_solver_opts_t *opts,
     if (s->sparse) {
         if (csc_pattern(s)) goto nomem;
         s->A = SUNSparseMatrix(n, n, s->csc_colstart[s->n], CSC_MAT, s->ctx);
+        if (s->A) fs_fast_sparse_ops(s->A); /* CVODE's saved Jacobian is a clone */
         s->LS = s->A ? SUNLinSol_KLU(s->y, s->A, s->ctx) : NULL;
     } else {
         s->A = SUNDenseMatrix(n, n, s->ctx);

@@ -99,6 +99,9 @@ int fs_delay_jump(ferro_solver_t *s, double t, const double *y, int changed); /*
  * breakpoints; records the history up to the point reached. Returns 0 or FERRO_E*; *flag is
  * CVODE's. *reinit: a breakpoint was reached (restart the integrator there). */
 int fs_delay_step(ferro_solver_t *s, double stop, double *t, int *flag, int *reinit);
+/* fastops.c: the serial vector operations compiled here (Debian's SUNDIALS is built -O0) */
+void fs_fast_vector_ops(N_Vector v);
+void fs_fast_sparse_ops(SUNMatrix A); /* CSC: zero, copy, scale-add-identity */
 /* solver.c */
 void fs_load_state(ferro_solver_t *s, double t, const double *y);
 void fs_store_state(ferro_solver_t *s, double *y);
