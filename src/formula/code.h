@@ -43,5 +43,7 @@ typedef struct {
 /* Compile e so that its value ends in slot dst. Returns 0 or FERRO_ENOMEM. */
 int fx_compile_into(fx_compiler_t *c, const fx_expr_t *e, int dst);
 void fx_code_free(fx_code_t *code);
+/* Append one instruction: its index, or -1 if out of memory. */
+int fx_code_push(fx_code_t *code, fx_ins_t ins);
 
 #endif

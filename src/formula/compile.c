@@ -5,7 +5,7 @@
 #include "ferrosim/common.h"
 #include "formula/code.h"
 
-static int emit(fx_code_t *code, int op, int dst, int a, int b)
+int fx_code_push(fx_code_t *code, fx_ins_t ins)
 {
     if (code->n == code->cap) {
         int cap = code->cap ? 2 * code->cap : 256;
@@ -14,9 +14,11 @@ static int emit(fx_code_t *code, int op, int dst, int a, int b)
         code->ins = p;
         code->cap = cap;
     }
-    code->ins[code->n] = (fx_ins_t){op, dst, a, b};
+    code->ins[code->n] = ins;
     return code->n++;
 }
+
+static int emit(fx_code_t *code, int op, int dst, int a, int b) { return fx_code_push(code, (fx_ins_t){op, dst, a, b}); }
 
 static int temp(fx_compiler_t *c, int depth)
 {

@@ -336,7 +336,7 @@ int fxm_finalize(ferro_model_t *m)
         if (p->a >= FXM_TEMP_BASE) p->a = p->a - FXM_TEMP_BASE + m->nslots;
         if (p->op != FXI_JZ && p->op != FXI_JMP && p->b >= FXM_TEMP_BASE) p->b = p->b - FXM_TEMP_BASE + m->nslots;
     }
-    if ((rc = sparsity(m))) return rc;
+    if ((rc = sparsity(m)) || (rc = fxm_hoist_rhs(m))) return rc;
     m->finalized = 1;
     return 0;
 }

@@ -125,6 +125,7 @@ struct ferro_model_s {
     fx_range_t roots, trig;     /* root functions, then triggers (which read the roots); after full */
     fx_range_t alg;             /* the rules the algebraic residuals need, and the residuals */
     fx_range_t fast;            /* the rules the fast reactions' rates need, and the rates */
+    fx_range_t hoist;           /* run-constant part of the right-hand side: once per run (hoist.c) */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;
@@ -162,6 +163,8 @@ int fxm_compile_defs(ferro_model_t *m, fx_compiler_t *c, fxm_def_t *defs, int n,
 /* delay.c: check what the delays read, compile their code ranges (during fxm_finalize). */
 int fxm_delay_finalize(ferro_model_t *m, fx_compiler_t *c);
 void fxm_delay_free(ferro_model_t *m);
+/* hoist.c: move the run-constant instructions of m->rhs into m->hoist (after compilation). */
+int fxm_hoist_rhs(ferro_model_t *m);
 /* Slot of a constant (created on demand). */
 int fxm_constant(void *m, double value);
 

@@ -398,6 +398,7 @@ static void initial_values(ferro_solver_t *s, double t0)
         run_inits(s);
         fs_full(s);
     }
+    fx_run(m->code.ins, m->hoist.start, m->hoist.end, s->v); /* the run-constant part of the rhs */
 }
 
 int ferro_solver_initial_state(ferro_solver_t *s, double t0, double *y)
