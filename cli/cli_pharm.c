@@ -12,6 +12,7 @@ int cli_well_init(cli_well_t *a, int argc)
     memset(a, 0, sizeof *a);
     a->time = 72;
     a->ncells = 1000;
+    cli_tol_init(&a->tol);
     a->set = calloc((size_t)argc + 1, sizeof *a->set);
     a->with = calloc((size_t)argc + 1, sizeof *a->with);
     return a->set && a->with ? 0 : FERRO_ENOMEM;
@@ -23,9 +24,36 @@ void cli_well_free(cli_well_t *a)
     free(a->with);
 }
 
+void cli_tol_init(cli_tol_t *t)
+{
+    t->rtol = FERRO_SCREEN_RTOL;
+    t->atol = FERRO_SCREEN_ATOL;
+}
+
+int cli_tol_handle(cli_tol_t *t, const char *cmd, int opt, const char *arg)
+{
+    if (opt != CLI_OPT_RTOL && opt != CLI_OPT_ATOL) return 0;
+    double v;
+    if (ferro_parse_double(arg, &v) || !(v > 0) || (opt == CLI_OPT_RTOL && !(v < 1))) {
+        fprintf(stderr, "ferrosim %s: --%s: '%s' is not a positive number%s\n", cmd, opt == CLI_OPT_RTOL ? "rtol" : "atol",
+                arg, opt == CLI_OPT_RTOL ? " below 1" : "");
+        return -1;
+    }
+    *(opt == CLI_OPT_RTOL ? &t->rtol : &t->atol) = v;
+    return 1;
+}
+
+int cli_tol_apply(const cli_tol_t *t, const char *cmd, ferro_world_t *w)
+{
+    int rc = ferro_world_set_tolerances(w, t->rtol, t->atol);
+    return rc ? cli_fail(cmd, rc) : CLI_EXIT_OK;
+}
+
 int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg)
 {
     long n;
+    int h = cli_tol_handle(&a->tol, cmd, opt, arg);
+    if (h) return h;
     switch (opt) {
     case CLI_OPT_CELL: a->cell = arg; return 1;
     case CLI_OPT_SET: a->set[a->nset++] = arg; return 1;
@@ -47,11 +75,12 @@ int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg)
     }
 }
 
-int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, const ferro_world_t *w,
+int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, ferro_world_t *w,
                        ferro_condition_t *c, ferro_dose_t *doses, ferro_gene_factor_t *factors)
 {
     int rc;
     ferro_condition_init(c);
+    if ((rc = cli_tol_apply(&a->tol, cmd, w))) return rc;
     if (!a->cell) return cli_usage_error(cmd, NULL, "--cell NAME is required (or --data FILE)");
     if ((rc = ferro_world_find_cell(w, a->cell, &c->cell))) return cli_fail(cmd, rc);
     for (int i = 0; i < a->nset; i++)

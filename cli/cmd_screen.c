@@ -12,6 +12,7 @@ const char cmd_screen_summary[] = "the in-silico screen: IC50 table, selectivity
 static const char usage[] =
     "Usage: ferrosim screen [--cells all|LIST] [--agents all|LIST] [--combos review|none|FILE]\n"
     "                       [--out DIR] [--cells-per-well N] [--doses N] [--matrix N] [--time H]\n"
+    "                       [--rtol R] [--atol A]\n"
     "\n"
     "Simulates every agent on every cell line (a log-spaced dose series over 1/100 to 100 x the\n"
     "agent's EC50s, sharing one untreated reference), fits the four-parameter logistic, and runs\n"
@@ -29,6 +30,7 @@ static const char usage[] =
     "  --doses N            doses per curve besides 0 (default 9)\n"
     "  --matrix N           doses per combination axis besides 0 (default 5)\n"
     "  --time H             endpoint in hours (default 72)\n"
+    CLI_TOL_HELP
     "\n"
     "Writes DIR/dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv, synergy.tsv,\n"
     "synergy_summary.tsv and report.html (open it in any browser, no network needed), and prints\n"
@@ -93,13 +95,16 @@ int cmd_screen(int argc, char **argv)
     static const struct option opts[] = {{"cells", required_argument, 0, O_CELLS}, {"agents", required_argument, 0, O_AGENTS},
                                          {"combos", required_argument, 0, O_COMBOS}, {"cells-per-well", required_argument, 0, O_CPW},
                                          {"doses", required_argument, 0, O_DOSES}, {"matrix", required_argument, 0, O_MATRIX},
-                                         {"time", required_argument, 0, O_TIME}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+                                         {"time", required_argument, 0, O_TIME}, CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS,
+                                         {0, 0, 0, 0}};
     cli_common_t com;
     cli_common_init(&com);
     cli_getopt_reset();
     ferro_screen_options_t so;
     ferro_screen_options_init(&so);
     const char *cells = NULL, *agents = NULL, *combos = "review";
+    cli_tol_t tol;
+    cli_tol_init(&tol);
     int c;
     long v;
     double t;
@@ -108,6 +113,10 @@ int cmd_screen(int argc, char **argv)
         if (h == 2) return CLI_EXIT_OK;
         if (h < 0) return CLI_EXIT_USAGE;
         if (h == 1) continue;
+        if ((h = cli_tol_handle(&tol, "screen", c, optarg))) {
+            if (h < 0) return CLI_EXIT_USAGE;
+            continue;
+        }
         switch (c) {
         case O_CELLS: cells = optarg; break;
         case O_AGENTS: agents = optarg; break;
@@ -137,6 +146,10 @@ int cmd_screen(int argc, char **argv)
     ferro_world_t *w;
     int st = cli_world_load("screen", &w);
     if (st) return st;
+    if ((st = cli_tol_apply(&tol, "screen", w))) {
+        ferro_world_free(w);
+        return st;
+    }
     int *ci = NULL, *ai = NULL, nci = 0, nai = 0, nco = 0, rc;
     ferro_screen_combo_t *co = NULL;
     if ((st = name_list(w, "--cells", cells, ferro_world_find_cell, &ci, &nci)) ||
