@@ -42,7 +42,18 @@ int ferro_probemap_read(const char *path, ferro_probemap_t **out)
     ferro_strindex_t *ix;
     if ((rc = ferro_strindex_build(p->probe, p->n, &ix))) { ferro_probemap_free(p); ferro_table_free(t); return rc; }
     int d = ferro_strindex_first_dup(ix);
-    if (d >= 0) rc = ferro_error_set(FERRO_EPARSE, "%s: probe '%s' is listed twice", t->path, p->probe[d]);
+    if (d >= 0) { /* the lines of both: map entries are the table rows with a gene, in order */
+        int first = ferro_strindex_find(ix, p->probe[d]);
+        long line[2] = {0, 0};
+        for (int i = 0, k = 0; i < t->nrow && k <= d; i++)
+            if (!ferro_is_na(t->cell[i][1])) {
+                if (k == first) line[0] = t->lineno[i];
+                if (k == d) line[1] = t->lineno[i];
+                k++;
+            }
+        rc = ferro_error_set(FERRO_EPARSE, "%s: lines %ld and %ld: probe '%s' is listed twice", t->path, line[0], line[1],
+                             p->probe[d]);
+    }
     ferro_strindex_free(ix);
     ferro_table_free(t);
     if (rc) { ferro_probemap_free(p); return rc; }

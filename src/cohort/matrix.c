@@ -78,7 +78,7 @@ int ferro_matrix_read(const char *path, ferro_matrix_t **out)
     ferro_matrix_t *m = ferro_calloc(1, sizeof *m);
     if (!m) { ferro_tsv_close(r); return FERRO_ENOMEM; }
     rc = ferro_tsv_next(r);
-    if (rc == FERRO_END) { rc = ferro_error_set(FERRO_EPARSE, "%s: no header line", ferro_tsv_path(r)); goto fail; }
+    if (rc == FERRO_END) { rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: empty file (a header line naming the samples is required)", ferro_tsv_path(r)); goto fail; }
     if (rc) goto fail;
     int nf = ferro_tsv_nfields(r);
     if (nf < 2) { rc = ferro_tsv_error(r, FERRO_EPARSE, 0, "header has %d column(s): need an ID column and at least one sample", nf); goto fail; }
@@ -114,7 +114,7 @@ int ferro_matrix_read(const char *path, ferro_matrix_t **out)
         m->nrow++;
     }
     if (rc != FERRO_END) goto fail;
-    if (m->nrow == 0) { rc = ferro_error_set(FERRO_EPARSE, "%s: no data rows after the header", ferro_tsv_path(r)); goto fail; }
+    if (m->nrow == 0) { rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld: no data rows after the header", ferro_tsv_path(r), ferro_tsv_lineno(r)); goto fail; }
     ferro_tsv_close(r);
     *out = m;
     return 0;

@@ -145,7 +145,8 @@ int ferro_genesets_read(const char *path, ferro_genesets_t **out)
             base_name(path, name, sizeof name);
             rc = ferro_genesets_add(gs, name, path, list, nlist);
         }
-        if (!rc && (gs->n == 0 || (!gmt && nlist == 0))) rc = ferro_error_set(FERRO_EPARSE, "%s: no genes", ferro_tsv_path(r));
+        if (!rc && (gs->n == 0 || (!gmt && nlist == 0))) rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld (end of file): no genes", ferro_tsv_path(r),
+                                 ferro_tsv_lineno(r) > 0 ? ferro_tsv_lineno(r) : 1);
     }
     for (int i = 0; i < nlist; i++) free(list[i]);
     free(list);

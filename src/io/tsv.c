@@ -267,7 +267,7 @@ int ferro_table_read(const char *path, int flags, ferro_table_t **out)
     t->path = ferro_strdup(ferro_tsv_path(r));
     rc = ferro_tsv_next(r);
     if (rc == FERRO_END) {
-        rc = ferro_error_set(FERRO_EPARSE, "%s: empty file (a header line is required)", ferro_tsv_path(r));
+        rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: empty file (a header line is required)", ferro_tsv_path(r));
         goto fail;
     }
     if (rc) goto fail;

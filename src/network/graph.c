@@ -180,7 +180,8 @@ int ferro_network_read(const char *path, double min_score, ferro_network_t **out
         if ((rc = node_id(&b, f[0], &x)) || (rc = node_id(&b, f[1], &y)) || (rc = add_edge(&b, x, y, s))) break;
     }
     if (rc == FERRO_END) rc = dedup_edges(b.net);
-    if (!rc && b.net->nnode == 0) rc = ferro_error_set(FERRO_EPARSE, "%s: no edges (score >= %g)", ferro_tsv_path(r), min_score);
+    if (!rc && b.net->nnode == 0) rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld (end of file): no edges (score >= %g)", ferro_tsv_path(r),
+                                              ferro_tsv_lineno(r) > 0 ? ferro_tsv_lineno(r) : 1, min_score);
     ferro_tsv_close(r);
     free(b.slot);
     if (rc) { ferro_network_free(b.net); return rc; }

@@ -130,7 +130,7 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
     double *tim = ferro_calloc((size_t)t->nrow + 1, sizeof *tim);
     double *xv = ferro_calloc(((size_t)t->nrow + 1) * (size_t)(spec->ncov + 1), sizeof *xv);
     if (!d || !src || !keep || !mcol || !ev || !tim || !xv) { rc = FERRO_ENOMEM; goto done; }
-    if (t->ncol < 2) { rc = ferro_error_set(FERRO_EPARSE, "%s: a TABLE needs sample IDs and at least one variable column", t->path); goto done; }
+    if (t->ncol < 2) { rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: a TABLE needs sample IDs and at least one variable column", t->path); goto done; }
     if ((rc = check_duplicates(t))) goto done;
     int ct = -1, ce = -1, cs = -1, cg = -1, cf = -1, cw = -1;
     const char *wval = NULL;
@@ -207,11 +207,15 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
             }
         }
         if (na) continue;
-        if (ce >= 0) { if (ev[i] == 2) has12 = 1; if (ev[i] == 0) has0 = 1; }
+        if (ce >= 0) {
+            if (ev[i] == 2 && !has12) has12 = (int)t->lineno[i];
+            if (ev[i] == 0 && !has0) has0 = (int)t->lineno[i];
+        }
         keep[nkeep++] = i;
     }
     if (has12 && has0) {
-        rc = ferro_error_set(FERRO_EPARSE, "%s: column '%s' mixes 0 and 2: use 0/1 (1 = event) or 1/2 (2 = event)", t->path, spec->event);
+        rc = ferro_error_set(FERRO_EPARSE, "%s: lines %d and %d: column '%s' mixes 0 and 2: use 0/1 (1 = event) or 1/2 (2 = event)",
+                             t->path, has0 < has12 ? has0 : has12, has0 < has12 ? has12 : has0, spec->event);
         goto done;
     }
     d->n = nkeep;

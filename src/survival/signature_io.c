@@ -58,7 +58,8 @@ int ferro_signature_read(const char *path, ferro_signature_t **out)
     if (rc == FERRO_END) {
         rc = 0;
         if (!have_cutoff || s->ngene == 0)
-            rc = ferro_error_set(FERRO_EPARSE, "%s: a signature needs a '# cutoff=' line and at least one gene", path);
+            rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld (end of file): a signature needs a '# cutoff=' line and at least one gene",
+                                 path, ferro_tsv_lineno(r) > 0 ? ferro_tsv_lineno(r) : 1);
     }
     ferro_tsv_close(r);
     if (rc) { ferro_signature_free(s); return rc; }

@@ -16,13 +16,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_table_t *annot = NULL;
     ferro_error_clear();
     int rc = ferro_matrix_read(path, &m);
-    fuzz_check(rc, "ferro_matrix_read");
+    fuzz_check_file(rc, "ferro_matrix_read", path);
     ferro_error_clear();
     rc = ferro_probemap_read(path, &map);
-    fuzz_check(rc, "ferro_probemap_read");
+    fuzz_check_file(rc, "ferro_probemap_read", path);
     ferro_error_clear();
     rc = ferro_samples_read(path, &annot);
-    fuzz_check(rc, "ferro_samples_read");
+    fuzz_check_file(rc, "ferro_samples_read", path);
     if (m && annot) {
         int *col = malloc((size_t)(annot->nrow + 1) * sizeof *col);
         ferro_error_clear();

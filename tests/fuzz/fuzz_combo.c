@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_dr_plate_t *p = NULL;
     ferro_error_clear();
     int rc = ferro_dr_plate_read(path, names, "tdtdv", &p);
-    fuzz_check(rc, "ferro_dr_plate_read");
+    fuzz_check_file(rc, "ferro_dr_plate_read", path);
     if (rc) return 0;
     int n = p->nrow;
     double *da = malloc((size_t)n * sizeof *da), *db = malloc((size_t)n * sizeof *db), *v = malloc((size_t)n * sizeof *v);

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_findings_t *f = NULL;
     ferro_error_clear();
     int rc = ferro_findings_load(path, &f);
-    fuzz_check(rc, "ferro_findings_load");
+    fuzz_check_file(rc, "ferro_findings_load", path);
     if (rc) return 0;
     for (int i = 0; i < ferro_findings_count(f); i++) {
         const char *id = ferro_findings_id(f, i);

@@ -10,21 +10,6 @@
 
 FUZZ_QUIET_INIT
 
-static const char head[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\">\n"
-    "<model id=\"m\">\n"
-    "<listOfFunctionDefinitions><functionDefinition id=\"f\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
-    "<lambda><bvar><ci>x</ci></bvar><bvar><ci>y</ci></bvar><apply><times/><ci>x</ci><ci>y</ci></apply></lambda>"
-    "</math></functionDefinition></listOfFunctionDefinitions>\n"
-    "<listOfCompartments><compartment id=\"c\" spatialDimensions=\"3\" size=\"1\" constant=\"true\"/></listOfCompartments>\n"
-    "<listOfSpecies><species id=\"S\" compartment=\"c\" initialConcentration=\"1\" hasOnlySubstanceUnits=\"false\""
-    " boundaryCondition=\"false\" constant=\"false\"/></listOfSpecies>\n"
-    "<listOfParameters><parameter id=\"k\" value=\"2\" constant=\"true\"/>"
-    "<parameter id=\"p\" value=\"0.5\" constant=\"false\"/></listOfParameters>\n"
-    "<listOfRules><rateRule variable=\"S\">";
-static const char tail[] = "</rateRule></listOfRules>\n</model>\n</sbml>\n";
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
@@ -39,9 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!mathml) return 0;
     const char *math = strstr(mathml, "<math");
     if (math) {
-        size_t n = sizeof head + strlen(math) + sizeof tail;
+        size_t n = sizeof fuzz_model_head + strlen(math) + sizeof fuzz_model_tail;
         char *xml = malloc(n);
-        snprintf(xml, n, "%s%s%s", head, math, tail);
+        snprintf(xml, n, "%s%s%s", fuzz_model_head, math, fuzz_model_tail);
         fuzz_model_string(xml, (data[0] & 1) ? FERRO_SBML_NOCHECK : 0);
         free(xml);
     }

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_genesets_t *gs = NULL;
     ferro_error_clear();
     int rc = ferro_genesets_read(path, &gs);
-    fuzz_check(rc, "ferro_genesets_read");
+    fuzz_check_file(rc, "ferro_genesets_read", path);
     if (!rc) {
         for (int s = 0; s < gs->n; s++) {
             if (!gs->name[s] || !gs->desc[s] || gs->size[s] < 0) abort();

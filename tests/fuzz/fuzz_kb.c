@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_kb_t *kb = NULL;
     ferro_error_clear();
     int rc = ferro_kb_load(root, &kb);
-    fuzz_check(rc, "ferro_kb_load");
+    fuzz_check_file(rc, "ferro_kb_load", ".tsv"); /* the error may name another source */
     if (!rc) {
         ferro_kb_table_t *t = NULL;
         ferro_error_clear();

@@ -7,7 +7,24 @@
 #include "ferrosim/sbml.h"
 #include "ferrosim/solver.h"
 
-static inline void fuzz_model_string(const char *xml, int flags)
+/* A small model whose rate rule for S is the <math> element that goes between head and tail: a
+ * species S, parameters k and p, a compartment c and a function f(x, y). */
+static const char fuzz_model_head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\">\n"
+    "<model id=\"m\">\n"
+    "<listOfFunctionDefinitions><functionDefinition id=\"f\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+    "<lambda><bvar><ci>x</ci></bvar><bvar><ci>y</ci></bvar><apply><times/><ci>x</ci><ci>y</ci></apply></lambda>"
+    "</math></functionDefinition></listOfFunctionDefinitions>\n"
+    "<listOfCompartments><compartment id=\"c\" spatialDimensions=\"3\" size=\"1\" constant=\"true\"/></listOfCompartments>\n"
+    "<listOfSpecies><species id=\"S\" compartment=\"c\" initialConcentration=\"1\" hasOnlySubstanceUnits=\"false\""
+    " boundaryCondition=\"false\" constant=\"false\"/></listOfSpecies>\n"
+    "<listOfParameters><parameter id=\"k\" value=\"2\" constant=\"true\"/>"
+    "<parameter id=\"p\" value=\"0.5\" constant=\"false\"/></listOfParameters>\n"
+    "<listOfRules><rateRule variable=\"S\">";
+static const char fuzz_model_tail[] = "</rateRule></listOfRules>\n</model>\n</sbml>\n";
+static inline void fuzz_model_string
+(const char *xml, int flags)
 {
     ferro_model_t *m = NULL;
     ferro_error_clear();

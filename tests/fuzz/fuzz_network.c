@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_network_t *net = NULL;
     ferro_error_clear();
     int rc = ferro_network_read(path, (double)(data[0] % 5) * 100.0, &net);
-    fuzz_check(rc, "ferro_network_read");
+    fuzz_check_file(rc, "ferro_network_read", path);
     if (!rc) {
         ferro_network_t *sub = NULL;
         int nmissing = 0, n = net->nnode < 6 ? net->nnode : 6;

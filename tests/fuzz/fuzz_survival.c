@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_surv_data_t *d = NULL;
     ferro_error_clear();
     int rc = ferro_surv_data_read(path, &spec, &d);
-    fuzz_check(rc, "ferro_surv_data_read");
+    fuzz_check_file(rc, "ferro_surv_data_read", path);
     if (!rc) {
         ferro_km_t *km = NULL;
         ferro_error_clear();
@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_signature_t *sig = NULL;
     ferro_error_clear();
     rc = ferro_signature_read(path, &sig);
-    fuzz_check(rc, "ferro_signature_read");
+    fuzz_check_file(rc, "ferro_signature_read", path);
     if (!rc) {
         FILE *null = fopen("/dev/null", "w");
         fuzz_check(ferro_signature_write(sig, null), "ferro_signature_write");

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_error_clear();
     ferro_tsv_t *r;
     int rc = ferro_tsv_open(path, flags, &r);
-    fuzz_check(rc, "ferro_tsv_open");
+    fuzz_check_file(rc, "ferro_tsv_open", path);
     if (!rc) {
         while ((rc = ferro_tsv_next(r)) == 0) {
             int n = ferro_tsv_nfields(r);
@@ -29,13 +29,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (ferro_tsv_field(r, n) != NULL) abort();
             fuzz_check(ferro_tsv_expect_fields(r, 3), "ferro_tsv_expect_fields");
         }
-        fuzz_check(rc, "ferro_tsv_next");
+        fuzz_check_file(rc, "ferro_tsv_next", path);
         ferro_tsv_close(r);
     }
     ferro_error_clear();
     ferro_table_t *t;
     rc = ferro_table_read(path, flags, &t);
-    fuzz_check(rc, "ferro_table_read");
+    fuzz_check_file(rc, "ferro_table_read", path);
     if (!rc) {
         for (int i = 0; i < t->nrow; i++)
             for (int j = 0; j < t->ncol; j++) (void)strlen(t->cell[i][j]);

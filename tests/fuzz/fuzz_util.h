@@ -63,6 +63,24 @@ static inline void fuzz_check_at(int rc, const char *what, int line)
 }
 #define fuzz_check(rc, what) fuzz_check_at((rc), (what), __LINE__)
 
+/* A file reader's parse error must also say where: the file's name and a line number. */
+static inline void fuzz_check_file_at(int rc, const char *what, const char *file, int line)
+{
+    fuzz_check_at(rc, what, line);
+    if (rc != FERRO_EPARSE) return;
+    const char *msg = ferro_error_message(), *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    const char *l = msg;
+    while ((l = strstr(l, "line")) && !(l[4] == ' ' && l[5] >= '0' && l[5] <= '9') &&
+           !(l[4] == 's' && l[5] == ' ' && l[6] >= '0' && l[6] <= '9'))
+        l += 4; /* "line 12" or "lines 3 and 7" */
+    if (!strstr(msg, base) || !l) {
+        fprintf(stderr, "fuzz: %s (line %d): a parse error without the file name or a line number: %s\n", what, line, msg);
+        abort();
+    }
+}
+#define fuzz_check_file(rc, what, file) fuzz_check_file_at((rc), (what), (file), __LINE__)
+
 /* Quiet library logging once (warnings would flood the fuzzer's output). */
 #define FUZZ_QUIET_INIT                                                          \
     int LLVMFuzzerInitialize(int *argc, char ***argv);                           \

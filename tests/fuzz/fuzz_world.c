@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ferro_world_t *w = NULL;
     ferro_error_clear();
     int rc = ferro_world_load(dir, NULL, &w);
-    fuzz_check(rc, "ferro_world_load");
+    fuzz_check_file(rc, "ferro_world_load", ".tsv"); /* the error may name another table */
     if (!rc) {
         int idx;
         for (int i = 0; i < ferro_world_n_cells(w); i++) {

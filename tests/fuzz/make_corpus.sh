@@ -33,7 +33,7 @@ seed survival synth_groups 002 tests/data/survival/synth.tsv 30
 seed survival lasso 003 tests/data/survival/lasso.tsv 12
 seed survival bad_value 000 tests/data/survival/bad_value.tsv
 seed survival dup_id 000 tests/data/survival/dup_id.tsv
-printf '\000# ferrosim signature 1\n# cutoff\t0.5\ngene\tcoef\nGPX4\t-0.5\nACSL4\t0.25\n' >"$C/survival/signature"
+printf '\000# ferrosim signature 1\n# cutoff=0.5\ngene\tcoef\nGPX4\t-0.5\nACSL4\t0.25\n' >"$C/survival/signature"
 
 seed geneset synth_gmt 000 tests/data/geneset/synth_sets.gmt
 seed geneset review_gmt 000 data/genesets/review_signatures.gmt
@@ -68,6 +68,17 @@ for f in tests/data/sbml/*.xml; do seed sbml "$(basename "$f" .xml)" 000 "$f"; d
 seed sbml population_model 000 tests/data/population/model/ferroptosis_all.xml
 for n in 00001 00026 00170 00953; do
     [ -f "$SUITE/$n/$n-sbml-l3v2.xml" ] && seed sbml "suite_$n" 001 "$SUITE/$n/$n-sbml-l3v2.xml"
+done
+
+i=0
+for f in '<apply><times/><ci>k</ci><ci>S</ci></apply>' \
+         '<piecewise><piece><cn>1</cn><apply><gt/><ci>S</ci><cn>2</cn></apply></piece><otherwise><cn>0</cn></otherwise></piecewise>' \
+         '<apply><ci>f</ci><ci>S</ci><apply><minus/><ci>p</ci></apply></apply>' \
+         '<apply><plus/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol><apply><root/><degree><cn>3</cn></degree><ci>S</ci></apply></apply>' \
+         '<apply><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/rateOf">rateOf</csymbol><ci>S</ci></apply>' \
+         '<apply><divide/><apply><log/><logbase><cn>2</cn></logbase><ci>k</ci></apply><cn type="e-notation">1<sep/>-3</cn></apply>'; do
+    printf '\002%s' "$f" >"$C/sbml/math$i"
+    i=$((i + 1))
 done
 
 mkdir -p "$C/formula"

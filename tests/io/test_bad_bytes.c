@@ -2,7 +2,7 @@
  * fuzzing, tests/fuzz/fuzz_tsv.c): a NUL byte is an error naming line and column (it used to cut
  * the line silently and glue the next line to it), truncated gzip data is an error (not a shorter
  * table); and the buffered line reader across its buffer boundary (long lines, no final newline,
- * CRLF). */
+ * CRLF); an empty table's error names line 1. */
 #include <stdlib.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -94,8 +94,20 @@ static void test_long_lines(void)
     unlink(path);
 }
 
+static void test_empty(void)
+{
+    const char path[] = "test_bad_bytes_empty.tsv";
+    write_file(path, "# nothing\n\n", 11);
+    ferro_table_t *t = NULL;
+    expect_int(ferro_table_read(path, FERRO_TSV_SKIP_HASH, &t), FERRO_EPARSE, "empty table: parse error");
+    expect_true(strstr(ferro_error_message(), "test_bad_bytes_empty.tsv: line 1: empty file") != NULL,
+                "empty table: message names file and line");
+    unlink(path);
+}
+
 int main(void)
 {
+    test_empty();
     test_nul();
     test_truncated_gzip();
     test_long_lines();
