@@ -8,6 +8,22 @@
 
 #define MAX_DEPTH 64
 
+static long tree_size(const fx_expr_t *e)
+{
+    long n = 1;
+    for (int i = 0; i < e->n; i++) n += tree_size(e->kid[i]);
+    return n;
+}
+
+/* Count n more nodes made by function expansion; NULL-returning error past the cap. */
+static int expand_over(imp_t *im, long n, const char *what)
+{
+    if ((im->nexpand += n) <= IMP_MAX_EXPAND) return 0;
+    im->err = ferro_error_set(FERRO_EUNSUPPORTED, "%s: %s: function calls expand to more than %ld terms (nested function "
+                              "definitions that each use their arguments several times)", im->source, what, IMP_MAX_EXPAND);
+    return 1;
+}
+
 static fx_expr_t *bad(imp_t *im, int code, const char *what, const char *fmt, const char *arg)
 {
     char msg[512];
@@ -127,7 +143,8 @@ static fx_expr_t *name(imp_t *im, const ASTNode_t *a, const env_t *env, int nenv
     const char *id = ASTNode_getName(a);
     if (!id) return bad(im, FERRO_EPARSE, what, "%s", "a name without text");
     for (int i = nenv - 1; i >= 0; i--)
-        if (env[i].name && !strcmp(env[i].name, id)) return fx_clone(env[i].value);
+        if (env[i].name && !strcmp(env[i].name, id))
+            return expand_over(im, tree_size(env[i].value), what) ? NULL : fx_clone(env[i].value);
     if (im->locals) {
         unsigned n = ListOf_size(im->locals);
         for (unsigned i = 0; i < n; i++) {
@@ -208,6 +225,7 @@ static int nary_op(ASTNodeType_t t)
 fx_expr_t *imp_math(imp_t *im, const ASTNode_t *a, const env_t *env, int nenv, const char *what)
 {
     if (!a) return bad(im, FERRO_EPARSE, what, "%s", "missing math");
+    if (im->depth > 0 && expand_over(im, 1, what)) return NULL;
     ASTNodeType_t t = ASTNode_getType(a);
     int n = (int)ASTNode_getNumChildren(a), op;
     switch (t) {

@@ -21,6 +21,10 @@ typedef struct {
 
 typedef struct { const char *name; const fx_expr_t *value; } env_t;
 
+/* Function definitions are expanded inline; nested calls can grow a small file exponentially
+ * (f1(x) = f0(x) + f0(x), f2 of f1 ...), so the expansion of a model is capped. */
+#define IMP_MAX_EXPAND 1000000L
+
 typedef struct imp_s {
     ferro_model_t *m;
     Model_t *sm;
@@ -34,6 +38,7 @@ typedef struct imp_s {
     unsigned char *is_alg;                       /* by slot: determined by an algebraic rule */
     int nflags;                                  /* slots the four arrays above cover */
     int depth;       /* function expansion depth */
+    long nexpand;    /* tree nodes made by expanding function calls, capped at IMP_MAX_EXPAND */
     int in_delay;    /* converting the arguments of a delay() */
     int err;         /* code of the last conversion failure */
 } imp_t;
