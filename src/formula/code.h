@@ -16,7 +16,7 @@ typedef struct {
     int a, b; /* operand slots (FXI_JZ: a = condition slot, b = target; FXI_JMP: b = target) */
 } fx_ins_t;
 
-enum { FXI_MOV = FX_NOPS, FXI_JZ, FXI_JMP, FXI_NOP };
+enum { FXI_MOV = FX_NOPS, FXI_JZ, FXI_JMP, FXI_NOP, FXI_COUNT /* number of operators */ };
 
 typedef struct {
     fx_ins_t *ins;

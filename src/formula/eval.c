@@ -5,6 +5,41 @@
 
 void fx_run(const fx_ins_t *ins, int start, int end, double *v)
 {
+#if defined(__GNUC__)
+    /* Direct threading (labels as values, GCC and Clang): each handler ends in its own indirect
+     * jump to the next, which the branch predictor follows far better than the one shared jump
+     * of a switch; the built-in model's right-hand side ran ~20% faster (bench/engine.sh). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init" /* every operator "other", then the fast ones */
+    static const void *const tab[FXI_COUNT] = {[0 ... FXI_COUNT - 1] = &&other, [FX_ADD] = &&add, [FX_SUB] = &&sub,
+        [FX_MUL] = &&mul, [FX_DIV] = &&dvd, [FX_NEG] = &&neg, [FXI_MOV] = &&mov, [FX_POW] = &&pw, [FX_EXP] = &&ex,
+        [FXI_JZ] = &&jz, [FXI_JMP] = &&jmp, [FXI_NOP] = &&next};
+#pragma GCC diagnostic pop
+    const fx_ins_t *p = ins + start, *const e = ins + end;
+#define FX_DISPATCH                                                                                \
+    do {                                                                                           \
+        if (p >= e) return;                                                                        \
+        goto *tab[p->op];                                                                          \
+    } while (0)
+    FX_DISPATCH;
+add: v[p->dst] = v[p->a] + v[p->b]; p++; FX_DISPATCH;
+sub: v[p->dst] = v[p->a] - v[p->b]; p++; FX_DISPATCH;
+mul: v[p->dst] = v[p->a] * v[p->b]; p++; FX_DISPATCH;
+dvd: v[p->dst] = v[p->a] / v[p->b]; p++; FX_DISPATCH;
+neg: v[p->dst] = -v[p->a]; p++; FX_DISPATCH;
+mov: v[p->dst] = v[p->a]; p++; FX_DISPATCH;
+pw: v[p->dst] = pow(v[p->a], v[p->b]); p++; FX_DISPATCH;
+ex: v[p->dst] = exp(v[p->a]); p++; FX_DISPATCH;
+jz: p = v[p->a] == 0.0 ? ins + p->b : p + 1; FX_DISPATCH;
+jmp: p = ins + p->b; FX_DISPATCH;
+other:
+    if (p->op >= FX_NEG) v[p->dst] = fx_apply1(p->op, v[p->a]);
+    else v[p->dst] = fx_apply2(p->op, v[p->a], v[p->b]);
+next:
+    p++;
+    FX_DISPATCH;
+#undef FX_DISPATCH
+#else /* the same as a switch */
     for (int i = start; i < end; i++) {
         const fx_ins_t *p = ins + i;
         const double x = v[p->a];
@@ -26,6 +61,7 @@ void fx_run(const fx_ins_t *ins, int start, int end, double *v)
             break;
         }
     }
+#endif
 }
 
 /* Partial derivatives of a unary function at x (value y). */
