@@ -9,7 +9,9 @@
 #
 # Usage: bench/combo.sh            (uses build/ferrosim; builds Release if it is missing)
 # Environment: CELL (Jurkat), AGENT_A (erastin), AGENT_B (RSL3), RANGE_A, RANGE_B, CELLS (1000),
-#              REPS (20, repetitions of the fast fitting part)
+#              REPS (20, repetitions of the fast fitting part), PROFILE_CELLS (20, cells per well of
+#              the profiled run; the profile needs perf and is skipped without it)
+# The simulations run at the screening tolerances (rtol 1e-4, atol 1e-8; see `ferrosim combo --help`).
 set -eu
 cd "$(dirname "$0")/.."
 F=${FERROSIM:-build/ferrosim}
@@ -23,6 +25,7 @@ RANGE_A=${RANGE_A:-0.01:100:9}
 RANGE_B=${RANGE_B:-0.001:10:9}
 CELLS=${CELLS:-1000}
 REPS=${REPS:-20}
+PROFILE_CELLS=${PROFILE_CELLS:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 now() { date +%s.%N; }
@@ -44,6 +47,25 @@ echo "  depends on it; CPU time does not, and CPU / threads is the wall time on 
 if cmp -s "$tmp/matrix1.tsv" "$tmp/matrix2.tsv"; then echo "  1- and 2-thread outputs identical"; else echo "  WARNING: outputs differ between thread counts"; fi
 awk -v a="$sim1" -v b="$sim2" -v c="$cpu1" -v n="$CELLS" 'BEGIN {
   printf "  speed-up 2 vs 1 thread (wall): %.2fx; CPU per virtual-cell simulation: %.2f ms\n", a / b, c / (101 * n) * 1e3 }'
+
+# where the simulation time goes: a profile (perf, if installed) of a small one-thread run,
+# summed by part of the engine
+if command -v perf >/dev/null 2>&1 &&
+   perf record -q -o "$tmp/perf.data" "$F" combo --cell "$CELL" --drug "$AGENT_A" --drug "$AGENT_B" --range-a "$RANGE_A" \
+     --range-b "$RANGE_B" --cells "$PROFILE_CELLS" --time 72 --threads 1 --quiet --out "$tmp/p.tsv" >/dev/null 2>&1; then
+  echo "where the CPU time goes (perf, one thread, $PROFILE_CELLS cells/well):"
+  perf report -i "$tmp/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | awk '
+    /^ *[0-9.]+%/ { p = $1; sub("%", "", p); d = $2; y = $4
+      if (y == "fx_run" || y == "rhs_fn") k = "right-hand side (register-code interpreter, src/formula/eval.c)"
+      else if (y == "fx_run_tangent" || y ~ /^jac_/) k = "exact Jacobian (forward mode, src/solver/solver.c)"
+      else if (d ~ /klu|amd|btf/) k = "KLU sparse LU (SuiteSparse)"
+      else if (y ~ /^[vm]_[a-z]+$/) k = "vector and CSC matrix kernels (src/solver/fastops.c)"
+      else if (d ~ /sundials/) k = "CVODES step logic (Debian library, built -O0)"
+      else if (d ~ /^libm/) k = "libm (pow, exp)"
+      else k = "other (start-up, model load, RNG, malloc, kernel)"
+      t[k] += p }
+    END { for (k in t) printf "  %5.1f%%  %s\n", t[k], k }' | sort -rn
+fi
 
 echo "fitting + synergy scores on that matrix (mean of $REPS runs):"
 t0=$(now)
