@@ -53,6 +53,39 @@ int cli_fail(const char *cmd, int rc);
 int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...) FERRO_PRINTF(3, 4);
 /* Run getopt_long from the start of argv (resets optind). */
 void cli_getopt_reset(void);
+
+/* One parse loop for every subcommand: getopt_long over argv from the start, the shared options
+ * (CLI_COMMON_LONGOPTS) into *com, every other option to the command's handler.
+ *
+ *   static int my_opt(void *ctx, int opt, const char *arg) {
+ *       my_args_t *a = ctx;
+ *       switch (opt) {
+ *       case O_EXPR: a->expr = arg; return 0;
+ *       default: return CLI_OPT_UNKNOWN;
+ *       }
+ *   }
+ *   static const cli_parser_t parser = {"de", usage, longopts, NULL, my_opt, 0};
+ *   int st = cli_parse(&parser, argc, argv, &com, &args);
+ *   if (st != CLI_PARSED) return st;
+ *
+ * The handler gets the option's getopt value and its argument (NULL for a flag); it returns 0
+ * (taken), CLI_OPT_UNKNOWN (not an option of this command: "unknown option", exit 2) or an exit
+ * status to stop with (its message printed, e.g. return cli_usage_error(...)). A short -h, where
+ * shortopts has it, is --help. */
+#define CLI_OPT_UNKNOWN (-1)
+#define CLI_PARSED (-1)
+typedef struct {
+    const char *cmd;                /* the subcommand, for messages */
+    const char *usage;              /* printed by --help, followed by CLI_COMMON_HELP */
+    const struct option *longopts;  /* the command's options, CLI_COMMON_LONGOPTS, {0, 0, 0, 0} */
+    const char *shortopts;          /* NULL: none */
+    int (*handle)(void *ctx, int opt, const char *arg); /* NULL: shared options only */
+    int operands;                   /* 0: an operand is a usage error ("unexpected argument");
+                                       1: operands allowed, the caller reads them from argv[optind] */
+} cli_parser_t;
+/* Returns CLI_PARSED (every option taken: run the command) or the exit status to return:
+ * CLI_EXIT_OK after --help, CLI_EXIT_USAGE after a bad option (message printed), or the handler's. */
+int cli_parse(const cli_parser_t *p, int argc, char **argv, cli_common_t *com, void *ctx);
 /* Resolve --threads 0 to the number of cores. */
 int cli_threads(const cli_common_t *c);
 

@@ -71,4 +71,23 @@ int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
 
 void cli_getopt_reset(void) { optind = 1; opterr = 1; }
 
+int cli_parse(const cli_parser_t *p, int argc, char **argv, cli_common_t *com, void *ctx)
+{
+    cli_getopt_reset();
+    const char *shortopts = p->shortopts ? p->shortopts : "";
+    int opt;
+    while ((opt = getopt_long(argc, argv, shortopts, p->longopts, NULL)) != -1) {
+        if (opt == '?') return cli_usage_error(p->cmd, p->usage, "unknown option");
+        int h = cli_common_handle(com, opt == 'h' && strchr(shortopts, 'h') ? CLI_OPT_HELP : opt, optarg, p->usage);
+        if (h == 2) return CLI_EXIT_OK;
+        if (h < 0) return CLI_EXIT_USAGE;
+        if (h == 1) continue;
+        h = p->handle ? p->handle(ctx, opt, optarg) : CLI_OPT_UNKNOWN;
+        if (h == CLI_OPT_UNKNOWN) return cli_usage_error(p->cmd, p->usage, "unknown option");
+        if (h) return h;
+    }
+    if (!p->operands && optind < argc) return cli_usage_error(p->cmd, p->usage, "unexpected argument '%s'", argv[optind]);
+    return CLI_PARSED;
+}
+
 int cli_threads(const cli_common_t *c) { return c->threads > 0 ? c->threads : omp_get_num_procs(); }

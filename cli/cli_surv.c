@@ -5,6 +5,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What the option handler needs besides the options. */
+typedef struct {
+    cli_surv_opts_t *o;
+    const char *cmd, *usage;
+    int mask;                      /* the options this command takes */
+    const struct option *longopts; /* for the option's name in messages */
+} surv_ctx_t;
+
+static int surv_option(void *ctx, int opt, const char *arg)
+{
+    const surv_ctx_t *x = ctx;
+    cli_surv_opts_t *o = x->o;
+    const struct option *lo = x->longopts;
+    while (lo->name && lo->val != opt) lo++;
+    const char *name = lo->name;
+    if (!(opt & x->mask)) return cli_usage_error(x->cmd, x->usage, "--%s is not an option of this command", name);
+    double v;
+    long l;
+    switch (opt) {
+    case CLI_SURV_DATA: o->data = arg; break;
+    case CLI_SURV_TIME: o->time = arg; break;
+    case CLI_SURV_EVENT: o->event = arg; break;
+    case CLI_SURV_COV: o->covariates = arg; break;
+    case CLI_SURV_STRATA: o->strata = arg; break;
+    case CLI_SURV_GROUP: o->group = arg; break;
+    case CLI_SURV_TIES: o->ties = arg; break;
+    case CLI_SURV_LAMBDA: o->lambda = arg; break;
+    case CLI_SURV_FOLDID: o->foldid = arg; break;
+    case CLI_SURV_EXPR: o->expr = arg; break;
+    case CLI_SURV_WHERE: o->where = arg; break;
+    case CLI_SURV_SPLIT: o->split = arg; break;
+    case CLI_SURV_LOO: o->loo = 1; break;
+    case CLI_SURV_CONF:
+    case CLI_SURV_ALPHA:
+    case CLI_SURV_LMR:
+        if (ferro_parse_double(arg, &v) || !(opt == CLI_SURV_ALPHA ? v >= 0 && v <= 1 : v > 0 && v < 1))
+            return cli_usage_error(x->cmd, x->usage, "--%s: '%s' is not a number in %s", name, arg,
+                                   opt == CLI_SURV_ALPHA ? "[0, 1]" : "(0, 1)");
+        if (opt == CLI_SURV_CONF) o->conf = v;
+        else if (opt == CLI_SURV_ALPHA) o->alpha = v;
+        else o->lambda_min_ratio = v;
+        break;
+    case CLI_SURV_NFOLDS:
+    case CLI_SURV_NLAMBDA:
+        if (ferro_parse_long(arg, &l) || l < (opt == CLI_SURV_NFOLDS ? 3 : 1) || l > 100000)
+            return cli_usage_error(x->cmd, x->usage, "--%s: '%s' is not a valid count%s", name, arg,
+                                   opt == CLI_SURV_NFOLDS ? " (at least 3, as cv.glmnet)" : "");
+        if (opt == CLI_SURV_NFOLDS) o->nfolds = (int)l; else o->nlambda = (int)l;
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char *usage, cli_surv_opts_t *o)
 {
     static const struct option opts[] = {
@@ -25,52 +79,10 @@ int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char 
     o->alpha = 1;
     o->lambda_min_ratio = -1;
     o->nlambda = 100;
-    cli_getopt_reset();
-    int c, idx;
-    while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
-        int h = cli_common_handle(&o->com, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        if (c == '?') return cli_usage_error(cmd, usage, "unknown option");
-        if (!(c & mask)) return cli_usage_error(cmd, usage, "--%s is not an option of this command", opts[idx].name);
-        double v;
-        long l;
-        switch (c) {
-        case CLI_SURV_DATA: o->data = optarg; break;
-        case CLI_SURV_TIME: o->time = optarg; break;
-        case CLI_SURV_EVENT: o->event = optarg; break;
-        case CLI_SURV_COV: o->covariates = optarg; break;
-        case CLI_SURV_STRATA: o->strata = optarg; break;
-        case CLI_SURV_GROUP: o->group = optarg; break;
-        case CLI_SURV_TIES: o->ties = optarg; break;
-        case CLI_SURV_LAMBDA: o->lambda = optarg; break;
-        case CLI_SURV_FOLDID: o->foldid = optarg; break;
-        case CLI_SURV_EXPR: o->expr = optarg; break;
-        case CLI_SURV_WHERE: o->where = optarg; break;
-        case CLI_SURV_SPLIT: o->split = optarg; break;
-        case CLI_SURV_LOO: o->loo = 1; break;
-        case CLI_SURV_CONF:
-        case CLI_SURV_ALPHA:
-        case CLI_SURV_LMR:
-            if (ferro_parse_double(optarg, &v) || !(c == CLI_SURV_ALPHA ? v >= 0 && v <= 1 : v > 0 && v < 1))
-                return cli_usage_error(cmd, usage, "--%s: '%s' is not a number in %s", opts[idx].name, optarg,
-                                       c == CLI_SURV_ALPHA ? "[0, 1]" : "(0, 1)");
-            if (c == CLI_SURV_CONF) o->conf = v;
-            else if (c == CLI_SURV_ALPHA) o->alpha = v;
-            else o->lambda_min_ratio = v;
-            break;
-        case CLI_SURV_NFOLDS:
-        case CLI_SURV_NLAMBDA:
-            if (ferro_parse_long(optarg, &l) || l < (c == CLI_SURV_NFOLDS ? 3 : 1) || l > 100000)
-                return cli_usage_error(cmd, usage, "--%s: '%s' is not a valid count%s", opts[idx].name, optarg,
-                                       c == CLI_SURV_NFOLDS ? " (at least 3, as cv.glmnet)" : "");
-            if (c == CLI_SURV_NFOLDS) o->nfolds = (int)l; else o->nlambda = (int)l;
-            break;
-        default: return cli_usage_error(cmd, usage, "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error(cmd, usage, "unexpected argument '%s'", argv[optind]);
+    const cli_parser_t parser = {cmd, usage, opts, NULL, surv_option, 0};
+    surv_ctx_t x = {o, cmd, usage, mask, opts};
+    int st = cli_parse(&parser, argc, argv, &o->com, &x);
+    if (st != CLI_PARSED) return st;
     if (!o->data || !o->time || !o->event)
         return cli_usage_error(cmd, usage, "--data, --time and --event are required");
     if ((mask & CLI_SURV_COV) && !o->covariates) return cli_usage_error(cmd, usage, "--covariates is required");

@@ -248,37 +248,46 @@ out:
     return st;
 }
 
+typedef struct {
+    cli_well_t well;
+    const char *data, *drug[2], *list[2], *range[2]; /* [0] agent A, [1] agent B */
+    int ndrug;
+} combo_args_t;
+
+static int combo_option(void *ctx, int opt, const char *arg)
+{
+    combo_args_t *a = ctx;
+    int h = cli_well_handle(&a->well, "combo", opt, arg);
+    if (h) return h > 0 ? 0 : CLI_EXIT_USAGE;
+    switch (opt) {
+    case 'D': a->data = arg; break;
+    case 'd':
+        if (a->ndrug == 2) return cli_usage_error("combo", usage, "--drug given more than twice");
+        a->drug[a->ndrug++] = arg;
+        break;
+    case 'a': case 'b': a->list[opt - 'a'] = arg; break;
+    case 'A': case 'B': a->range[opt - 'A'] = arg; break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_combo(int argc, char **argv)
 {
     static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
                                          {"doses-a", required_argument, 0, 'a'}, {"doses-b", required_argument, 0, 'b'},
                                          {"range-a", required_argument, 0, 'A'}, {"range-b", required_argument, 0, 'B'},
                                          CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"combo", usage, opts, NULL, combo_option, 0};
     cli_common_t com;
-    cli_well_t well;
     cli_common_init(&com);
-    if (cli_well_init(&well, argc)) return cli_fail("combo", FERRO_ENOMEM);
-    cli_getopt_reset();
-    const char *data = NULL, *drug[2] = {NULL, NULL}, *list[2] = {NULL, NULL}, *range[2] = {NULL, NULL};
-    int c, st = -1, ndrug = 0;
-    while (st < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 0) h = cli_well_handle(&well, "combo", c, optarg);
-        if (h == 2) st = CLI_EXIT_OK;
-        else if (h < 0) st = CLI_EXIT_USAGE;
-        else if (h == 1) continue;
-        else if (c == 'D') data = optarg;
-        else if (c == 'd' && ndrug < 2) drug[ndrug++] = optarg;
-        else if (c == 'd') st = cli_usage_error("combo", usage, "--drug given more than twice");
-        else if (c == 'a' || c == 'b') list[c - 'a'] = optarg;
-        else if (c == 'A' || c == 'B') range[c - 'A'] = optarg;
-        else st = cli_usage_error("combo", usage, "unknown option");
-    }
-    if (st < 0 && optind < argc) st = cli_usage_error("combo", usage, "unexpected argument '%s'", argv[optind]);
-    if (st < 0 && data && (ndrug || well.cell))
+    combo_args_t a = {0};
+    if (cli_well_init(&a.well, argc)) return cli_fail("combo", FERRO_ENOMEM);
+    int st = cli_parse(&parser, argc, argv, &com, &a);
+    if (st < 0 && a.data && (a.ndrug || a.well.cell))
         st = cli_usage_error("combo", usage, "--data reads measured wells: it takes no --cell or --drug");
-    if (st < 0 && !data && ndrug != 2) st = cli_usage_error("combo", usage, "give --cell NAME --drug A --drug B, or --data FILE");
-    if (st < 0) st = data ? run_data(data, &com) : run_model(&well, drug, list, range, &com);
-    cli_well_free(&well);
+    if (st < 0 && !a.data && a.ndrug != 2) st = cli_usage_error("combo", usage, "give --cell NAME --drug A --drug B, or --data FILE");
+    if (st < 0) st = a.data ? run_data(a.data, &com) : run_model(&a.well, a.drug, a.list, a.range, &com);
+    cli_well_free(&a.well);
     return st;
 }

@@ -197,6 +197,41 @@ done:
     return rc;
 }
 
+static int de_option(void *ctx, int opt, const char *arg)
+{
+    opts_t *o = ctx;
+    switch (opt) {
+    case O_EXPR: o->expr = arg; break;
+    case O_SAMPLES: o->samples = arg; break;
+    case O_GROUP: o->group = arg; break;
+    case O_CONTRAST: o->contrast = arg; break;
+    case O_METHOD:
+        if (!strcmp(arg, "limma")) o->method = FERRO_DE_LIMMA;
+        else if (!strcmp(arg, "welch")) o->method = FERRO_DE_WELCH;
+        else if (!strcmp(arg, "wilcoxon")) o->method = FERRO_DE_WILCOXON;
+        else return cli_usage_error("de", usage, "--method '%s': limma, welch or wilcoxon", arg);
+        break;
+    case O_TREND: o->trend = 1; break;
+    case O_DESIGN: o->design = arg; break;
+    case O_COEF: o->coef = arg; break;
+    case O_MAP: o->map = arg; break;
+    case O_COLLAPSE:
+        if (ferro_collapse_parse(arg, &o->collapse)) return cli_usage_error("de", usage, "%s", ferro_error_message());
+        break;
+    case O_GENES: o->genes = arg; break;
+    case O_VOLCANO: o->volcano = 1; break;
+    case O_FDR:
+        if (ferro_parse_double(arg, &o->fdr) || o->fdr <= 0 || o->fdr > 1) return cli_usage_error("de", usage, "--fdr '%s': a number in (0, 1]", arg);
+        break;
+    case O_LFC:
+        if (ferro_parse_double(arg, &o->lfc) || o->lfc < 0) return cli_usage_error("de", usage, "--lfc '%s': a number >= 0", arg);
+        break;
+    case O_SORT: o->sort = 1; break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_de(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -208,50 +243,14 @@ int cmd_de(int argc, char **argv)
         {"genes", required_argument, 0, O_GENES}, {"volcano", no_argument, 0, O_VOLCANO},
         {"fdr", required_argument, 0, O_FDR}, {"lfc", required_argument, 0, O_LFC},
         {"sort", no_argument, 0, O_SORT}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"de", usage, lo, NULL, de_option, 0};
     cli_common_t c;
     cli_common_init(&c);
     opts_t o = {0};
     o.fdr = 0.05;
     o.lfc = 1;
-    cli_getopt_reset();
-    int opt, h;
-    while ((opt = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-        if ((h = cli_common_handle(&c, opt, optarg, usage))) {
-            if (h == 2) return CLI_EXIT_OK;
-            if (h < 0) return CLI_EXIT_USAGE;
-            continue;
-        }
-        switch (opt) {
-        case O_EXPR: o.expr = optarg; break;
-        case O_SAMPLES: o.samples = optarg; break;
-        case O_GROUP: o.group = optarg; break;
-        case O_CONTRAST: o.contrast = optarg; break;
-        case O_METHOD:
-            if (!strcmp(optarg, "limma")) o.method = FERRO_DE_LIMMA;
-            else if (!strcmp(optarg, "welch")) o.method = FERRO_DE_WELCH;
-            else if (!strcmp(optarg, "wilcoxon")) o.method = FERRO_DE_WILCOXON;
-            else return cli_usage_error("de", usage, "--method '%s': limma, welch or wilcoxon", optarg);
-            break;
-        case O_TREND: o.trend = 1; break;
-        case O_DESIGN: o.design = optarg; break;
-        case O_COEF: o.coef = optarg; break;
-        case O_MAP: o.map = optarg; break;
-        case O_COLLAPSE:
-            if (ferro_collapse_parse(optarg, &o.collapse)) return cli_usage_error("de", usage, "%s", ferro_error_message());
-            break;
-        case O_GENES: o.genes = optarg; break;
-        case O_VOLCANO: o.volcano = 1; break;
-        case O_FDR:
-            if (ferro_parse_double(optarg, &o.fdr) || o.fdr <= 0 || o.fdr > 1) return cli_usage_error("de", usage, "--fdr '%s': a number in (0, 1]", optarg);
-            break;
-        case O_LFC:
-            if (ferro_parse_double(optarg, &o.lfc) || o.lfc < 0) return cli_usage_error("de", usage, "--lfc '%s': a number >= 0", optarg);
-            break;
-        case O_SORT: o.sort = 1; break;
-        default: return cli_usage_error("de", usage, "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("de", usage, "unexpected argument '%s'", argv[optind]);
+    int st = cli_parse(&parser, argc, argv, &c, &o);
+    if (st != CLI_PARSED) return st;
     if (!o.expr) return cli_usage_error("de", usage, "--expr is required");
     if (o.design) {
         if (!o.coef) return cli_usage_error("de", usage, "--design needs --coef");

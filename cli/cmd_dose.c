@@ -191,35 +191,41 @@ out:
     return st;
 }
 
+typedef struct {
+    cli_well_t well;
+    const char *data, *drug, *list, *range;
+} dose_args_t;
+
+static int dose_option(void *ctx, int opt, const char *arg)
+{
+    dose_args_t *a = ctx;
+    int h = cli_well_handle(&a->well, "dose", opt, arg);
+    if (h) return h > 0 ? 0 : CLI_EXIT_USAGE;
+    switch (opt) {
+    case 'D': a->data = arg; break;
+    case 'd': a->drug = arg; break;
+    case 'L': a->list = arg; break;
+    case 'R': a->range = arg; break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_dose(int argc, char **argv)
 {
     static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
                                          {"doses", required_argument, 0, 'L'}, {"range", required_argument, 0, 'R'},
                                          CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"dose", usage, opts, NULL, dose_option, 0};
     cli_common_t com;
-    cli_well_t well;
     cli_common_init(&com);
-    if (cli_well_init(&well, argc)) return cli_fail("dose", FERRO_ENOMEM);
-    cli_getopt_reset();
-    const char *data = NULL, *drug = NULL, *list = NULL, *range = NULL;
-    int c, st = -1;
-    while (st < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 0) h = cli_well_handle(&well, "dose", c, optarg);
-        if (h == 2) st = CLI_EXIT_OK;
-        else if (h < 0) st = CLI_EXIT_USAGE;
-        else if (h == 1) continue;
-        else if (c == 'D') data = optarg;
-        else if (c == 'd') drug = optarg;
-        else if (c == 'L') list = optarg;
-        else if (c == 'R') range = optarg;
-        else st = cli_usage_error("dose", usage, "unknown option");
-    }
-    if (st < 0 && optind < argc) st = cli_usage_error("dose", usage, "unexpected argument '%s'", argv[optind]);
-    if (st < 0 && data && (drug || well.cell))
+    dose_args_t a = {0};
+    if (cli_well_init(&a.well, argc)) return cli_fail("dose", FERRO_ENOMEM);
+    int st = cli_parse(&parser, argc, argv, &com, &a);
+    if (st < 0 && a.data && (a.drug || a.well.cell))
         st = cli_usage_error("dose", usage, "--data reads measured wells: it takes no --cell or --drug");
-    if (st < 0 && !data && !drug) st = cli_usage_error("dose", usage, "give --cell NAME --drug NAME, or --data FILE");
-    if (st < 0) st = data ? run_data(data, &com) : run_model(&well, drug, list, range, &com);
-    cli_well_free(&well);
+    if (st < 0 && !a.data && !a.drug) st = cli_usage_error("dose", usage, "give --cell NAME --drug NAME, or --data FILE");
+    if (st < 0) st = a.data ? run_data(a.data, &com) : run_model(&a.well, a.drug, a.list, a.range, &com);
+    cli_well_free(&a.well);
     return st;
 }

@@ -13,24 +13,26 @@ static const char usage[] =
     "  --format F    sbml: SBML Level 3 Version 2 (the default); tsv: compartments, species,\n"
     "                parameters, rules, reactions with rate laws and events as text\n";
 
+/* --model and --format, kept as text. */
+static int export_option(void *ctx, int opt, const char *arg)
+{
+    const char **mf = ctx;
+    if (opt != 'm' && opt != 'f') return CLI_OPT_UNKNOWN;
+    mf[opt == 'f'] = arg;
+    return 0;
+}
+
 int cmd_export(int argc, char **argv)
 {
     cli_common_t co;
     cli_common_init(&co);
-    const char *model = "builtin", *format = "sbml";
+    const char *mf[2] = {"builtin", "sbml"};
     static const struct option opts[] = {{"model", required_argument, 0, 'm'}, {"format", required_argument, 0, 'f'},
                                          CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    cli_getopt_reset();
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'm') { model = optarg; continue; }
-        if (c == 'f') { format = optarg; continue; }
-        int h = cli_common_handle(&co, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h == 1) continue;
-        return h < 0 ? CLI_EXIT_USAGE : cli_usage_error(argv[0], usage, "unknown option");
-    }
-    if (optind < argc) return cli_usage_error(argv[0], usage, "unexpected argument '%s'", argv[optind]);
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, export_option, 0};
+    int st = cli_parse(&parser, argc, argv, &co, mf);
+    if (st != CLI_PARSED) return st;
+    const char *model = mf[0], *format = mf[1];
     int sbml = !strcmp(format, "sbml");
     if (!sbml && strcmp(format, "tsv")) return cli_usage_error(argv[0], usage, "--format must be sbml or tsv, not '%s'", format);
     char path[4096];

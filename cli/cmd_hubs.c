@@ -66,43 +66,49 @@ static int write_hubs(FILE *fp, const ferro_network_t *net, const ferro_hubs_t *
     return 0;
 }
 
+typedef struct {
+    const char *netf, *genes, *sort;
+    double min_score;
+    long top;
+} hubs_args_t;
+
+static int hubs_option(void *ctx, int opt, const char *arg)
+{
+    hubs_args_t *a = ctx;
+    switch (opt) {
+    case O_NET: a->netf = arg; break;
+    case O_GENES: a->genes = arg; break;
+    case O_MIN:
+        if (ferro_parse_double(arg, &a->min_score)) return cli_usage_error("hubs", usage, "--min-score '%s' is not a number", arg);
+        break;
+    case O_SORT:
+        if (strcmp(arg, "mcc") && strcmp(arg, "degree") && strcmp(arg, "betweenness") && strcmp(arg, "closeness"))
+            return cli_usage_error("hubs", usage, "--sort '%s': mcc, degree, betweenness or closeness", arg);
+        a->sort = arg;
+        break;
+    case O_TOP:
+        if (ferro_parse_long(arg, &a->top) || a->top < 1 || a->top > INT_MAX) return cli_usage_error("hubs", usage, "--top '%s': a positive integer", arg);
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_hubs(int argc, char **argv)
 {
     static const struct option lo[] = {
         {"network", required_argument, 0, O_NET}, {"genes", required_argument, 0, O_GENES},
         {"min-score", required_argument, 0, O_MIN}, {"sort", required_argument, 0, O_SORT},
         {"top", required_argument, 0, O_TOP}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"hubs", usage, lo, NULL, hubs_option, 0};
     cli_common_t c;
     cli_common_init(&c);
-    const char *netf = NULL, *genes = NULL, *sort = "mcc";
-    double min_score = -INFINITY;
-    long top = 0;
-    cli_getopt_reset();
-    int opt, h;
-    while ((opt = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-        if ((h = cli_common_handle(&c, opt, optarg, usage))) {
-            if (h == 2) return CLI_EXIT_OK;
-            if (h < 0) return CLI_EXIT_USAGE;
-            continue;
-        }
-        switch (opt) {
-        case O_NET: netf = optarg; break;
-        case O_GENES: genes = optarg; break;
-        case O_MIN:
-            if (ferro_parse_double(optarg, &min_score)) return cli_usage_error("hubs", usage, "--min-score '%s' is not a number", optarg);
-            break;
-        case O_SORT:
-            if (strcmp(optarg, "mcc") && strcmp(optarg, "degree") && strcmp(optarg, "betweenness") && strcmp(optarg, "closeness"))
-                return cli_usage_error("hubs", usage, "--sort '%s': mcc, degree, betweenness or closeness", optarg);
-            sort = optarg;
-            break;
-        case O_TOP:
-            if (ferro_parse_long(optarg, &top) || top < 1 || top > INT_MAX) return cli_usage_error("hubs", usage, "--top '%s': a positive integer", optarg);
-            break;
-        default: return cli_usage_error("hubs", usage, "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("hubs", usage, "unexpected argument '%s'", argv[optind]);
+    hubs_args_t a = {.sort = "mcc", .min_score = -INFINITY};
+    int st = cli_parse(&parser, argc, argv, &c, &a);
+    if (st != CLI_PARSED) return st;
+    const char *netf = a.netf, *genes = a.genes, *sort = a.sort;
+    double min_score = a.min_score;
+    long top = a.top;
     char defnet[1024];
     if (!netf) netf = ferro_data_path("network/ferroptosis_curated.tsv", defnet, sizeof defnet);
     ferro_network_t *net = NULL, *sub = NULL;

@@ -134,6 +134,23 @@ static int do_export(kb_opts_t *o, ferro_kb_t *kb)
     return ferro_out_commit(out);
 }
 
+static int kb_option(void *ctx, int opt, const char *arg)
+{
+    kb_opts_t *o = ctx;
+    switch (opt) {
+    case OPT_DB: o->db = arg; break;
+    case OPT_GENE: o->filter.gene = arg; break;
+    case OPT_AGENT: o->filter.agent = arg; break;
+    case OPT_CELL: o->filter.cell = arg; break;
+    case OPT_EFFECT: o->filter.effect = arg; break;
+    case OPT_FORMAT: o->format = arg; break;
+    case OPT_TABLE: o->table = arg; break;
+    case OPT_FINDINGS: o->findings = arg; break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_kb(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -147,25 +164,9 @@ int cmd_kb(int argc, char **argv)
     memset(&o, 0, sizeof o);
     cli_common_init(&o.c);
     const char *default_out = o.c.out;
-    cli_getopt_reset();
-    int opt;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        int h = cli_common_handle(&o.c, opt == 'h' ? CLI_OPT_HELP : opt, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        switch (opt) {
-        case OPT_DB: o.db = optarg; break;
-        case OPT_GENE: o.filter.gene = optarg; break;
-        case OPT_AGENT: o.filter.agent = optarg; break;
-        case OPT_CELL: o.filter.cell = optarg; break;
-        case OPT_EFFECT: o.filter.effect = optarg; break;
-        case OPT_FORMAT: o.format = optarg; break;
-        case OPT_TABLE: o.table = optarg; break;
-        case OPT_FINDINGS: o.findings = optarg; break;
-        default: return cli_usage_error("kb", usage, "unknown option");
-        }
-    }
+    static const cli_parser_t parser = {"kb", usage, longopts, "h", kb_option, 1};
+    int st = cli_parse(&parser, argc, argv, &o.c, &o);
+    if (st != CLI_PARSED) return st;
     o.out_given = o.c.out != default_out;
     if (optind >= argc) return cli_usage_error("kb", usage, "missing subcommand (build, search, show, evidence, coverage, export)");
     const char *sub = argv[optind];

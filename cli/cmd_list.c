@@ -104,23 +104,23 @@ static void write_list(FILE *fp, const ferro_world_t *w, int what, int json)
     if (json) fputs("\n]\n", fp);
 }
 
+static int list_option(void *ctx, int opt, const char *arg)
+{
+    if (opt != OPT_MODEL) return CLI_OPT_UNKNOWN;
+    *(const char **)ctx = arg;
+    return 0;
+}
+
 int cmd_list(int argc, char **argv)
 {
     static const struct option opts[] = {{"model", required_argument, 0, OPT_MODEL}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     static const char *const whats[] = {"cells", "agents", "genes"};
+    static const cli_parser_t parser = {"list", usage, opts, NULL, list_option, 1};
     cli_common_t co;
     const char *model = NULL;
-    int opt;
     cli_common_init(&co);
-    cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&co, opt, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        if (opt == OPT_MODEL) model = optarg;
-        else return cli_usage_error("list", usage, "unknown option (see --help)");
-    }
+    int st = cli_parse(&parser, argc, argv, &co, &model);
+    if (st != CLI_PARSED) return st;
     if (optind + 1 != argc)
         return cli_usage_error("list", usage, "expected one of: cells, agents, genes");
     int what = -1;

@@ -305,6 +305,38 @@ out:
     return rc ? cli_fail("personalise", rc) : CLI_EXIT_OK;
 }
 
+static int personalise_option(void *ctx, int opt, const char *arg)
+{
+    args_t *a = ctx;
+    switch (opt) {
+    case OPT_EXPR: a->expr = arg; break;
+    case OPT_SAMPLE: a->sample = arg; break;
+    case OPT_ANNOT: a->annot = arg; break;
+    case OPT_LCOL: a->lcol = arg; break;
+    case OPT_BASE: a->base = arg; break;
+    case OPT_AGENTS: a->agents = arg; break;
+    case OPT_REF:
+        a->ref = arg;
+        if (strcmp(arg, "lineage") && strcmp(arg, "all"))
+            return cli_usage_error("personalise", usage, "--reference '%s': expected lineage or all", arg);
+        break;
+    case OPT_DOSES:
+        if (ferro_parse_long(arg, &a->ndose) || a->ndose < 3 || a->ndose > 61 || a->ndose % 2 == 0)
+            return cli_usage_error("personalise", usage, "--doses '%s': expected an odd number from 3 to 61", arg);
+        break;
+    case OPT_CELLS:
+        if (ferro_parse_long(arg, &a->ncells) || a->ncells < 1 || a->ncells > 100000000)
+            return cli_usage_error("personalise", usage, "--cells '%s': expected a cell count (1 or more)", arg);
+        break;
+    case OPT_TIME:
+        if (ferro_parse_double(arg, &a->time) || !(a->time > 0))
+            return cli_usage_error("personalise", usage, "--time '%s': expected a positive number of hours", arg);
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_personalise(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -314,38 +346,11 @@ int cmd_personalise(int argc, char **argv)
         {"agents", required_argument, 0, OPT_AGENTS}, {"doses", required_argument, 0, OPT_DOSES},
         {"cells", required_argument, 0, OPT_CELLS},   {"time", required_argument, 0, OPT_TIME},
         CLI_COMMON_LONGOPTS,                          {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"personalise", usage, opts, NULL, personalise_option, 0};
     cli_common_t com;
     cli_common_init(&com);
-    cli_getopt_reset();
     args_t a = {.lcol = "lineage", .agents = "RSL3,erastin", .ndose = 7, .ncells = 50, .time = 72};
-    int c, st = -1;
-    while (st < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 2) st = CLI_EXIT_OK;
-        else if (h < 0) st = CLI_EXIT_USAGE;
-        else if (h == 1) continue;
-        else if (c == OPT_EXPR) a.expr = optarg;
-        else if (c == OPT_SAMPLE) a.sample = optarg;
-        else if (c == OPT_ANNOT) a.annot = optarg;
-        else if (c == OPT_LCOL) a.lcol = optarg;
-        else if (c == OPT_BASE) a.base = optarg;
-        else if (c == OPT_AGENTS) a.agents = optarg;
-        else if (c == OPT_REF) {
-            a.ref = optarg;
-            if (strcmp(optarg, "lineage") && strcmp(optarg, "all"))
-                st = cli_usage_error("personalise", usage, "--reference '%s': expected lineage or all", optarg);
-        } else if (c == OPT_DOSES) {
-            if (ferro_parse_long(optarg, &a.ndose) || a.ndose < 3 || a.ndose > 61 || a.ndose % 2 == 0)
-                st = cli_usage_error("personalise", usage, "--doses '%s': expected an odd number from 3 to 61", optarg);
-        } else if (c == OPT_CELLS) {
-            if (ferro_parse_long(optarg, &a.ncells) || a.ncells < 1 || a.ncells > 100000000)
-                st = cli_usage_error("personalise", usage, "--cells '%s': expected a cell count (1 or more)", optarg);
-        } else if (c == OPT_TIME) {
-            if (ferro_parse_double(optarg, &a.time) || !(a.time > 0))
-                st = cli_usage_error("personalise", usage, "--time '%s': expected a positive number of hours", optarg);
-        } else st = cli_usage_error("personalise", usage, "unknown option");
-    }
-    if (st < 0 && optind < argc) st = cli_usage_error("personalise", usage, "unexpected argument '%s'", argv[optind]);
+    int st = cli_parse(&parser, argc, argv, &com, &a);
     if (st < 0 && (!a.expr || !a.sample)) st = cli_usage_error("personalise", usage, "--expr MATRIX and --sample ID are required");
     return st < 0 ? run(&a, &com) : st;
 }

@@ -12,21 +12,23 @@ static const char usage[] =
     "first error with its line and column. Warnings go to stderr.\n"
     "  --strict      libSBML warnings are errors too\n";
 
+static int check_option(void *ctx, int opt, const char *arg)
+{
+    (void)arg;
+    if (opt != 's') return CLI_OPT_UNKNOWN;
+    *(int *)ctx |= FERRO_SBML_STRICT;
+    return 0;
+}
+
 int cmd_sbml_check(int argc, char **argv)
 {
     cli_common_t co;
     cli_common_init(&co);
     int flags = 0;
     static const struct option opts[] = {{"strict", no_argument, 0, 's'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    cli_getopt_reset();
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 's') { flags |= FERRO_SBML_STRICT; continue; }
-        int h = cli_common_handle(&co, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h == 1) continue;
-        return h < 0 ? CLI_EXIT_USAGE : cli_usage_error(argv[0], usage, "unknown option");
-    }
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, check_option, 1};
+    int st = cli_parse(&parser, argc, argv, &co, &flags);
+    if (st != CLI_PARSED) return st;
     if (optind >= argc) return cli_usage_error(argv[0], usage, "no SBML file given");
     if (co.quiet) flags |= FERRO_SBML_QUIET;
     int status = CLI_EXIT_OK;

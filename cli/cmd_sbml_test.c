@@ -60,21 +60,23 @@ static int collect(const char *arg, char ***list, int *n)
     return *n > first ? 0 : -2;
 }
 
+static int test_option(void *ctx, int opt, const char *arg)
+{
+    (void)arg;
+    if (opt != 't') return CLI_OPT_UNKNOWN;
+    *(int *)ctx = 1;
+    return 0;
+}
+
 int cmd_sbml_test(int argc, char **argv)
 {
     cli_common_t co;
     cli_common_init(&co);
     int show_times = 0;
     static const struct option opts[] = {{"times", no_argument, 0, 't'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    cli_getopt_reset();
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 't') { show_times = 1; continue; }
-        int h = cli_common_handle(&co, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h == 1) continue;
-        return h < 0 ? CLI_EXIT_USAGE : cli_usage_error(argv[0], usage, "unknown option");
-    }
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, test_option, 1};
+    int st = cli_parse(&parser, argc, argv, &co, &show_times);
+    if (st != CLI_PARSED) return st;
     if (optind >= argc) return cli_usage_error(argv[0], usage, "no case directory given");
     char **cases = NULL;
     int n = 0;

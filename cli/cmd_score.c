@@ -99,6 +99,44 @@ static int write_scores(FILE *fp, const ferro_matrix_t *s, int byset, int json, 
     return 0;
 }
 
+typedef struct {
+    ferro_score_opts_t so;
+    const char *expr, *sets, *mapf;
+    int collapse, byset;
+} score_args_t;
+
+static int score_option(void *ctx, int opt, const char *arg)
+{
+    score_args_t *a = ctx;
+    long v;
+    switch (opt) {
+    case O_EXPR: a->expr = arg; break;
+    case O_SETS: a->sets = arg; break;
+    case O_METHOD:
+        if (ferro_score_method_parse(arg, &a->so.method)) return cli_usage_error("score", usage, "%s", ferro_error_message());
+        break;
+    case O_TAU:
+        if (ferro_parse_double(arg, &a->so.tau) || a->so.tau < 0) return cli_usage_error("score", usage, "--tau '%s': a number >= 0", arg);
+        break;
+    case O_NONORM: a->so.ssgsea_norm = 0; break;
+    case O_MAXDEV: a->so.mx_diff = 0; break;
+    case O_MIN:
+    case O_MAX:
+        if (ferro_parse_long(arg, &v) || v < 1 || v > INT_MAX)
+            return cli_usage_error("score", usage, "--%s '%s': a positive integer", opt == O_MIN ? "min-size" : "max-size", arg);
+        if (opt == O_MIN) a->so.min_size = (int)v;
+        else a->so.max_size = (int)v;
+        break;
+    case O_MAP: a->mapf = arg; break;
+    case O_COLLAPSE:
+        if (ferro_collapse_parse(arg, &a->collapse)) return cli_usage_error("score", usage, "%s", ferro_error_message());
+        break;
+    case O_BYSET: a->byset = 1; break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_score(int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -108,49 +146,17 @@ int cmd_score(int argc, char **argv)
         {"min-size", required_argument, 0, O_MIN}, {"max-size", required_argument, 0, O_MAX},
         {"map", required_argument, 0, O_MAP}, {"collapse", required_argument, 0, O_COLLAPSE},
         {"by-set", no_argument, 0, O_BYSET}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"score", usage, lo, NULL, score_option, 0};
     static const char *mname[] = {"ssgsea", "gsva", "zscore", "meanz"};
     cli_common_t c;
     cli_common_init(&c);
-    ferro_score_opts_t so;
-    ferro_score_opts_init(&so);
-    const char *expr = NULL, *sets = NULL, *mapf = NULL;
-    int collapse = FERRO_COLLAPSE_MAXMEAN, byset = 0;
-    long v;
-    cli_getopt_reset();
-    int opt, h;
-    while ((opt = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-        if ((h = cli_common_handle(&c, opt, optarg, usage))) {
-            if (h == 2) return CLI_EXIT_OK;
-            if (h < 0) return CLI_EXIT_USAGE;
-            continue;
-        }
-        switch (opt) {
-        case O_EXPR: expr = optarg; break;
-        case O_SETS: sets = optarg; break;
-        case O_METHOD:
-            if (ferro_score_method_parse(optarg, &so.method)) return cli_usage_error("score", usage, "%s", ferro_error_message());
-            break;
-        case O_TAU:
-            if (ferro_parse_double(optarg, &so.tau) || so.tau < 0) return cli_usage_error("score", usage, "--tau '%s': a number >= 0", optarg);
-            break;
-        case O_NONORM: so.ssgsea_norm = 0; break;
-        case O_MAXDEV: so.mx_diff = 0; break;
-        case O_MIN:
-        case O_MAX:
-            if (ferro_parse_long(optarg, &v) || v < 1 || v > INT_MAX)
-                return cli_usage_error("score", usage, "--%s '%s': a positive integer", opt == O_MIN ? "min-size" : "max-size", optarg);
-            if (opt == O_MIN) so.min_size = (int)v;
-            else so.max_size = (int)v;
-            break;
-        case O_MAP: mapf = optarg; break;
-        case O_COLLAPSE:
-            if (ferro_collapse_parse(optarg, &collapse)) return cli_usage_error("score", usage, "%s", ferro_error_message());
-            break;
-        case O_BYSET: byset = 1; break;
-        default: return cli_usage_error("score", usage, "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("score", usage, "unexpected argument '%s'", argv[optind]);
+    score_args_t a = {.collapse = FERRO_COLLAPSE_MAXMEAN};
+    ferro_score_opts_init(&a.so);
+    int st = cli_parse(&parser, argc, argv, &c, &a);
+    if (st != CLI_PARSED) return st;
+    ferro_score_opts_t so = a.so;
+    const char *expr = a.expr, *sets = a.sets, *mapf = a.mapf;
+    int collapse = a.collapse, byset = a.byset;
     if (!expr) return cli_usage_error("score", usage, "--expr is required");
     so.nthreads = cli_threads(&c);
     ferro_matrix_t *m = NULL, *s = NULL;

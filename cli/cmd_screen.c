@@ -89,64 +89,69 @@ static int review_cells(const ferro_world_t *w, const int *cells, int ncells, in
     return 0;
 }
 
+enum { O_CELLS = 2000, O_AGENTS, O_COMBOS, O_CPW, O_DOSES, O_MATRIX, O_TIME };
+
+typedef struct {
+    ferro_screen_options_t so;
+    const char *cells, *agents, *combos;
+    cli_tol_t tol;
+} screen_args_t;
+
+static int screen_option(void *ctx, int opt, const char *arg)
+{
+    screen_args_t *a = ctx;
+    long v;
+    double t;
+    int h = cli_tol_handle(&a->tol, "screen", opt, arg);
+    if (h) return h > 0 ? 0 : CLI_EXIT_USAGE;
+    switch (opt) {
+    case O_CELLS: a->cells = arg; break;
+    case O_AGENTS: a->agents = arg; break;
+    case O_COMBOS: a->combos = arg; break;
+    case O_CPW:
+    case O_DOSES:
+    case O_MATRIX:
+        if (ferro_parse_long(arg, &v) || v < 1 || v > 1000000 || (opt != O_CPW && v > 100))
+            return cli_usage_error("screen", usage, "'%s' is not a valid count for --%s", arg,
+                                   opt == O_CPW ? "cells-per-well" : opt == O_DOSES ? "doses" : "matrix");
+        if (opt == O_CPW) a->so.ncells_well = (int)v;
+        else if (opt == O_DOSES) a->so.ndose = (int)v;
+        else a->so.nmatrix = (int)v;
+        break;
+    case O_TIME:
+        if (ferro_parse_double(arg, &t) || !(t > 0)) return cli_usage_error("screen", usage, "--time: '%s' is not a positive number of hours", arg);
+        a->so.t_end = t;
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_screen(int argc, char **argv)
 {
-    enum { O_CELLS = 2000, O_AGENTS, O_COMBOS, O_CPW, O_DOSES, O_MATRIX, O_TIME };
     static const struct option opts[] = {{"cells", required_argument, 0, O_CELLS}, {"agents", required_argument, 0, O_AGENTS},
                                          {"combos", required_argument, 0, O_COMBOS}, {"cells-per-well", required_argument, 0, O_CPW},
                                          {"doses", required_argument, 0, O_DOSES}, {"matrix", required_argument, 0, O_MATRIX},
                                          {"time", required_argument, 0, O_TIME}, CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS,
                                          {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"screen", usage, opts, NULL, screen_option, 0};
     cli_common_t com;
     cli_common_init(&com);
-    cli_getopt_reset();
-    ferro_screen_options_t so;
-    ferro_screen_options_init(&so);
-    const char *cells = NULL, *agents = NULL, *combos = "review";
-    cli_tol_t tol;
-    cli_tol_init(&tol);
-    int c;
-    long v;
-    double t;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        if ((h = cli_tol_handle(&tol, "screen", c, optarg))) {
-            if (h < 0) return CLI_EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case O_CELLS: cells = optarg; break;
-        case O_AGENTS: agents = optarg; break;
-        case O_COMBOS: combos = optarg; break;
-        case O_CPW:
-        case O_DOSES:
-        case O_MATRIX:
-            if (ferro_parse_long(optarg, &v) || v < 1 || v > 1000000 || (c != O_CPW && v > 100))
-                return cli_usage_error("screen", usage, "'%s' is not a valid count for --%s", optarg,
-                                       c == O_CPW ? "cells-per-well" : c == O_DOSES ? "doses" : "matrix");
-            if (c == O_CPW) so.ncells_well = (int)v;
-            else if (c == O_DOSES) so.ndose = (int)v;
-            else so.nmatrix = (int)v;
-            break;
-        case O_TIME:
-            if (ferro_parse_double(optarg, &t) || !(t > 0)) return cli_usage_error("screen", usage, "--time: '%s' is not a positive number of hours", optarg);
-            so.t_end = t;
-            break;
-        default: return cli_usage_error("screen", usage, "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("screen", usage, "unexpected argument '%s'", argv[optind]);
+    screen_args_t a = {.combos = "review"};
+    ferro_screen_options_init(&a.so);
+    cli_tol_init(&a.tol);
+    int st = cli_parse(&parser, argc, argv, &com, &a);
+    if (st != CLI_PARSED) return st;
+    ferro_screen_options_t so = a.so;
+    const char *cells = a.cells, *agents = a.agents, *combos = a.combos;
     so.outdir = strcmp(com.out, "-") ? com.out : "ferrosim_screen";
     so.seed = com.seed;
     so.threads = cli_threads(&com);
 
     ferro_world_t *w;
-    int st = cli_world_load("screen", &w);
+    st = cli_world_load("screen", &w);
     if (st) return st;
-    if ((st = cli_tol_apply(&tol, "screen", w))) {
+    if ((st = cli_tol_apply(&a.tol, "screen", w))) {
         ferro_world_free(w);
         return st;
     }

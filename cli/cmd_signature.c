@@ -188,6 +188,56 @@ static int parse_list_d(const char *arg, double **v, int *n)
     return 0;
 }
 
+typedef struct {
+    ferro_signature_options_t *o;
+    const char *expr, *samples, *sigpath, *contrast, *genesets;
+    double *auct; /* --auc-times, malloc'ed */
+    int nauct;
+} sig_args_t;
+
+static int sig_option(void *ctx, int opt, const char *arg)
+{
+    sig_args_t *a = ctx;
+    ferro_signature_options_t *o = a->o;
+    long l;
+    switch (opt) {
+    case O_EXPR: a->expr = arg; break;
+    case O_SAMPLES: a->samples = arg; break;
+    case O_TIME: o->time = arg; break;
+    case O_EVENT: o->event = arg; break;
+    case O_WHERE: o->where = arg; break;
+    case O_DEGROUP: o->de_group = arg; break;
+    case O_CONTRAST: a->contrast = arg; break;
+    case O_GENESETS: a->genesets = arg; break;
+    case O_NETWORK: o->network = arg; break;
+    case O_HUBSONLY: o->hubs_only = 1; break;
+    case O_SIG: a->sigpath = arg; break;
+    case O_FDR: case O_LFC: case O_SCREENP: case O_ALPHA: {
+        double v;
+        if (ferro_parse_double(arg, &v) || v < 0 || (opt != O_LFC && v > 1))
+            return cli_usage_error("signature", usage, "'%s' is not a valid value", arg);
+        if (opt == O_FDR) o->de_fdr = v; else if (opt == O_LFC) o->de_lfc = v; else if (opt == O_SCREENP) o->screen_p = v; else o->alpha = v;
+        break;
+    }
+    case O_HUBS: case O_NFOLDS:
+        if (ferro_parse_long(arg, &l) || l < (opt == O_NFOLDS ? 3 : 0) || l > 100000)
+            return cli_usage_error("signature", usage, "'%s' is not a valid count", arg);
+        if (opt == O_HUBS) o->hubs = (int)l; else o->nfolds = (int)l;
+        break;
+    case O_LAMBDA:
+        if (!strcmp(arg, "min")) o->use_1se = 0;
+        else if (!strcmp(arg, "1se")) o->use_1se = 1;
+        else return cli_usage_error("signature", usage, "--lambda: '%s' is not min or 1se", arg);
+        break;
+    case O_AUCT:
+        free(a->auct);
+        if (parse_list_d(arg, &a->auct, &a->nauct)) return cli_usage_error("signature", usage, "--auc-times: '%s' is not a list of numbers", arg);
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
+
 int cmd_signature(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -201,6 +251,7 @@ int cmd_signature(int argc, char **argv)
         {"nfolds", required_argument, 0, O_NFOLDS}, {"lambda", required_argument, 0, O_LAMBDA},
         {"alpha", required_argument, 0, O_ALPHA}, {"auc-times", required_argument, 0, O_AUCT},
         {"signature", required_argument, 0, O_SIG}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    static const cli_parser_t parser = {"signature", usage, opts, NULL, sig_option, 0};
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { fputs(usage, stdout); fputs(CLI_COMMON_HELP, stdout); return 0; }
     if (argc < 2 || (strcmp(argv[1], "build") && strcmp(argv[1], "apply")))
         return cli_usage_error("signature", usage, "the first argument must be 'build' or 'apply'");
@@ -210,60 +261,20 @@ int cmd_signature(int argc, char **argv)
     ferro_signature_options_t o;
     ferro_signature_options_init(&o);
     o.time = o.event = NULL;
-    const char *expr = NULL, *samples = NULL, *sigpath = NULL, *contrast = NULL, *genesets = NULL;
-    double *auct = NULL;
-    int nauct = 0;
-    cli_getopt_reset();
-    int c;
+    sig_args_t a = {.o = &o};
     char **gsl = NULL, **ab = NULL;
-    while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(&com, c, optarg, usage);
-        if (h == 2) return CLI_EXIT_OK;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        long l;
-        switch (c) {
-        case O_EXPR: expr = optarg; break;
-        case O_SAMPLES: samples = optarg; break;
-        case O_TIME: o.time = optarg; break;
-        case O_EVENT: o.event = optarg; break;
-        case O_WHERE: o.where = optarg; break;
-        case O_DEGROUP: o.de_group = optarg; break;
-        case O_CONTRAST: contrast = optarg; break;
-        case O_GENESETS: genesets = optarg; break;
-        case O_NETWORK: o.network = optarg; break;
-        case O_HUBSONLY: o.hubs_only = 1; break;
-        case O_SIG: sigpath = optarg; break;
-        case O_FDR: case O_LFC: case O_SCREENP: case O_ALPHA: {
-            double v;
-            if (ferro_parse_double(optarg, &v) || v < 0 || (c != O_LFC && v > 1))
-                return cli_usage_error("signature", usage, "'%s' is not a valid value", optarg);
-            if (c == O_FDR) o.de_fdr = v; else if (c == O_LFC) o.de_lfc = v; else if (c == O_SCREENP) o.screen_p = v; else o.alpha = v;
-            break;
-        }
-        case O_HUBS: case O_NFOLDS:
-            if (ferro_parse_long(optarg, &l) || l < (c == O_NFOLDS ? 3 : 0) || l > 100000)
-                return cli_usage_error("signature", usage, "'%s' is not a valid count", optarg);
-            if (c == O_HUBS) o.hubs = (int)l; else o.nfolds = (int)l;
-            break;
-        case O_LAMBDA:
-            if (!strcmp(optarg, "min")) o.use_1se = 0;
-            else if (!strcmp(optarg, "1se")) o.use_1se = 1;
-            else return cli_usage_error("signature", usage, "--lambda: '%s' is not min or 1se", optarg);
-            break;
-        case O_AUCT:
-            free(auct);
-            if (parse_list_d(optarg, &auct, &nauct)) return cli_usage_error("signature", usage, "--auc-times: '%s' is not a list of numbers", optarg);
-            break;
-        default: free(auct); return cli_usage_error("signature", usage, "unknown option");
-        }
-    }
-    int rc = 0, status = CLI_EXIT_OK;
+    /* the options follow the mode word: parse argv[1..] */
+    int status = cli_parse(&parser, argc - 1, argv + 1, &com, &a);
+    if (status != CLI_PARSED) { free(a.auct); return status; }
+    const char *expr = a.expr, *samples = a.samples, *sigpath = a.sigpath, *contrast = a.contrast, *genesets = a.genesets;
+    double *auct = a.auct;
+    int nauct = a.nauct;
+    int rc = 0;
+    status = CLI_EXIT_OK;
     ferro_signature_t *sig = NULL;
     ferro_signature_report_t *rep = NULL;
     ferro_signature_eval_t *ev = NULL;
     ferro_out_t *out = NULL, *sout = NULL;
-    if (optind + 1 < argc) { status = cli_usage_error("signature", usage, "unexpected argument '%s'", argv[optind + 1]); goto done; }
     if (!expr || !samples || !o.time || !o.event || !sigpath) {
         status = cli_usage_error("signature", usage, "--expr, --samples, --time, --event and --signature are required");
         goto done;

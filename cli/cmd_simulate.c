@@ -109,7 +109,51 @@ typedef struct {
     double rtol, atol;
     int ndrug, nset;
     const char **drug, **set;
+    ferro_condition_t *cond; /* --time, --step, --cells, --cv go straight into it */
 } args_t;
+
+static int simulate_option(void *ctx, int opt, const char *arg)
+{
+    args_t *a = ctx;
+    ferro_condition_t *c = a->cond;
+    double v;
+    long n;
+    switch (opt) {
+    case OPT_CELL: a->cell = arg; break;
+    case OPT_DRUG: a->drug[a->ndrug++] = arg; break;
+    case OPT_SET: a->set[a->nset++] = arg; break;
+    case OPT_MODEL: a->model = arg; break;
+    case OPT_TIME:
+        if (ferro_parse_double(arg, &v) || v < 0)
+            return cli_usage_error("simulate", usage, "--time '%s' is not a non-negative number of hours", arg);
+        c->t_end = v;
+        break;
+    case OPT_STEP:
+        if (ferro_parse_double(arg, &v) || !(v > 0))
+            return cli_usage_error("simulate", usage, "--step '%s' is not a positive number of hours", arg);
+        c->t_step = v;
+        break;
+    case OPT_CELLS:
+        if (ferro_parse_long(arg, &n) || n < 1 || n > 100000000)
+            return cli_usage_error("simulate", usage, "--cells '%s' is not a number of cells (1 or more)", arg);
+        c->ncells = (int)n;
+        break;
+    case OPT_CV:
+        if (ferro_parse_double(arg, &v) || v < 0)
+            return cli_usage_error("simulate", usage, "--cv '%s' is not a non-negative number", arg);
+        c->cv = v;
+        break;
+    case OPT_RTOL:
+    case OPT_ATOL:
+        if (ferro_parse_double(arg, &v) || !(v > 0) || (opt == OPT_RTOL && v >= 1))
+            return cli_usage_error("simulate", usage, "--%s '%s' is not a positive tolerance%s",
+                                   opt == OPT_RTOL ? "rtol" : "atol", arg, opt == OPT_RTOL ? " below 1" : "");
+        *(opt == OPT_RTOL ? &a->rtol : &a->atol) = v;
+        break;
+    default: return CLI_OPT_UNKNOWN;
+    }
+    return 0;
+}
 
 static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t *c, args_t *a)
 {
@@ -120,51 +164,10 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
         {"cv", required_argument, 0, OPT_CV},     {"model", required_argument, 0, OPT_MODEL},
         {"rtol", required_argument, 0, OPT_RTOL}, {"atol", required_argument, 0, OPT_ATOL},
         CLI_COMMON_LONGOPTS,                      {0, 0, 0, 0}};
-    int opt;
-    cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        int h = cli_common_handle(co, opt, optarg, usage);
-        if (h == 2) return ARGS_HELP;
-        if (h < 0) return CLI_EXIT_USAGE;
-        if (h == 1) continue;
-        double v;
-        long n;
-        switch (opt) {
-        case OPT_CELL: a->cell = optarg; break;
-        case OPT_DRUG: a->drug[a->ndrug++] = optarg; break;
-        case OPT_SET: a->set[a->nset++] = optarg; break;
-        case OPT_MODEL: a->model = optarg; break;
-        case OPT_TIME:
-            if (ferro_parse_double(optarg, &v) || v < 0)
-                return cli_usage_error("simulate", usage, "--time '%s' is not a non-negative number of hours", optarg);
-            c->t_end = v;
-            break;
-        case OPT_STEP:
-            if (ferro_parse_double(optarg, &v) || !(v > 0))
-                return cli_usage_error("simulate", usage, "--step '%s' is not a positive number of hours", optarg);
-            c->t_step = v;
-            break;
-        case OPT_CELLS:
-            if (ferro_parse_long(optarg, &n) || n < 1 || n > 100000000)
-                return cli_usage_error("simulate", usage, "--cells '%s' is not a number of cells (1 or more)", optarg);
-            c->ncells = (int)n;
-            break;
-        case OPT_CV:
-            if (ferro_parse_double(optarg, &v) || v < 0)
-                return cli_usage_error("simulate", usage, "--cv '%s' is not a non-negative number", optarg);
-            c->cv = v;
-            break;
-        case OPT_RTOL:
-        case OPT_ATOL:
-            if (ferro_parse_double(optarg, &v) || !(v > 0) || (opt == OPT_RTOL && v >= 1))
-                return cli_usage_error("simulate", usage, "--%s '%s' is not a positive tolerance%s",
-                                       opt == OPT_RTOL ? "rtol" : "atol", optarg, opt == OPT_RTOL ? " below 1" : "");
-            *(opt == OPT_RTOL ? &a->rtol : &a->atol) = v;
-            break;
-        default: return cli_usage_error("simulate", usage, "unknown option (see --help)");
-        }
-    }
-    if (optind < argc) return cli_usage_error("simulate", usage, "unexpected argument '%s'", argv[optind]);
+    static const cli_parser_t parser = {"simulate", usage, opts, NULL, simulate_option, 0};
+    a->cond = c;
+    int st = cli_parse(&parser, argc, argv, co, a);
+    if (st != CLI_PARSED) return st == CLI_EXIT_OK ? ARGS_HELP : st;
     if (!a->cell) return cli_usage_error("simulate", usage, "--cell NAME is required");
     return 0;
 }
