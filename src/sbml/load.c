@@ -67,6 +67,46 @@ static pthread_mutex_t sbml_lock = PTHREAD_MUTEX_INITIALIZER;
 void imp_lock(void) { pthread_mutex_lock(&sbml_lock); }
 void imp_unlock(void) { pthread_mutex_unlock(&sbml_lock); }
 
+/* 1 if the tree holds a rateOf() without an argument. */
+static int bare_rate_of(const ASTNode_t *a)
+{
+    if (!a) return 0;
+    unsigned n = ASTNode_getNumChildren(a);
+    if (ASTNode_getType(a) == AST_FUNCTION_RATE_OF && n == 0) return 1;
+    for (unsigned i = 0; i < n; i++)
+        if (bare_rate_of(ASTNode_getChild(a, i))) return 1;
+    return 0;
+}
+
+/* libSBML 5.19's consistency check dereferences a NULL in RateOfCycles on rateOf() without an
+ * argument (a segmentation fault, found by tests/fuzz/fuzz_sbml.c): refuse it first. */
+static int check_rate_of(SBMLDocument_t *doc, const char *source)
+{
+    List_t *all = SBase_getAllElements((SBase_t *)SBMLDocument_getModel(doc));
+    int rc = 0;
+    for (unsigned i = 0; all && i < List_size(all) && !rc; i++) {
+        SBase_t *e = List_get(all, i);
+        const ASTNode_t *m = NULL;
+        switch (SBase_getTypeCode(e)) {
+        case SBML_ASSIGNMENT_RULE: case SBML_RATE_RULE: case SBML_ALGEBRAIC_RULE: m = Rule_getMath((Rule_t *)e); break;
+        case SBML_KINETIC_LAW: m = KineticLaw_getMath((KineticLaw_t *)e); break;
+        case SBML_INITIAL_ASSIGNMENT: m = InitialAssignment_getMath((InitialAssignment_t *)e); break;
+        case SBML_EVENT_ASSIGNMENT: m = EventAssignment_getMath((EventAssignment_t *)e); break;
+        case SBML_TRIGGER: m = Trigger_getMath((Trigger_t *)e); break;
+        case SBML_DELAY: m = Delay_getMath((Delay_t *)e); break;
+        case SBML_PRIORITY: m = Priority_getMath((Priority_t *)e); break;
+        case SBML_CONSTRAINT: m = Constraint_getMath((Constraint_t *)e); break;
+        case SBML_FUNCTION_DEFINITION: m = FunctionDefinition_getMath((FunctionDefinition_t *)e); break;
+        default: break;
+        }
+        if (bare_rate_of(m))
+            rc = ferro_error_set(FERRO_EPARSE, "%s: line %u, column %u: rateOf() without an argument (it takes one variable)",
+                                 source, SBase_getLine(e), SBase_getColumn(e));
+    }
+    List_free(all);
+    return rc;
+}
+
 static int load_doc(SBMLDocument_t *doc, const char *source, int flags, ferro_model_t **out)
 {
     *out = NULL;
@@ -78,6 +118,7 @@ static int load_doc(SBMLDocument_t *doc, const char *source, int flags, ferro_mo
         rc = ferro_error_message()[0] ? FERRO_EPARSE : ferro_error_set(FERRO_EPARSE, "%s: unreadable SBML", source);
     }
     if (!rc && !SBMLDocument_getModel(doc)) rc = ferro_error_set(FERRO_EPARSE, "%s: no <model> in the document", source);
+    if (!rc) rc = check_rate_of(doc, source);
     if (!rc && !(flags & FERRO_SBML_NOCHECK)) {
         unsigned from = SBMLDocument_getNumErrors(doc);
         /* units consistency is advisory in SBML; the modelling checks are what matter here */
