@@ -28,10 +28,23 @@ void cli_tol_init(cli_tol_t *t)
 {
     t->rtol = FERRO_SCREEN_RTOL;
     t->atol = FERRO_SCREEN_ATOL;
+    t->equil_h = FERRO_POP_EQUIL_H;
+}
+
+static int equil_parse(const char *cmd, const char *arg, double *hours)
+{
+    double v;
+    if (ferro_parse_double(arg, &v) || !(v >= 0) || !isfinite(v)) {
+        fprintf(stderr, "ferrosim %s: --equilibrate: '%s' is not a number of hours >= 0\n", cmd, arg);
+        return -1;
+    }
+    *hours = v;
+    return 0;
 }
 
 int cli_tol_handle(cli_tol_t *t, const char *cmd, int opt, const char *arg)
 {
+    if (opt == CLI_OPT_EQUIL) return equil_parse(cmd, arg, &t->equil_h) ? -1 : 1;
     if (opt != CLI_OPT_RTOL && opt != CLI_OPT_ATOL) return 0;
     double v;
     if (ferro_parse_double(arg, &v) || !(v > 0) || (opt == CLI_OPT_RTOL && !(v < 1))) {
@@ -46,6 +59,7 @@ int cli_tol_handle(cli_tol_t *t, const char *cmd, int opt, const char *arg)
 int cli_tol_apply(const cli_tol_t *t, const char *cmd, ferro_world_t *w)
 {
     int rc = ferro_world_set_tolerances(w, t->rtol, t->atol);
+    if (!rc) rc = ferro_world_set_equilibration(w, t->equil_h);
     return rc ? cli_fail(cmd, rc) : CLI_EXIT_OK;
 }
 

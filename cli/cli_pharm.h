@@ -6,8 +6,9 @@
 #include "cli.h"
 #include "ferrosim/population.h"
 
-/* Solver tolerances of the runs (--rtol, --atol): the screening defaults FERRO_SCREEN_RTOL/ATOL. */
-typedef struct { double rtol, atol; } cli_tol_t;
+/* How the runs are solved: tolerances (--rtol, --atol: the screening defaults
+ * FERRO_SCREEN_RTOL/ATOL) and pre-equilibration hours (--equilibrate, default FERRO_POP_EQUIL_H). */
+typedef struct { double rtol, atol, equil_h; } cli_tol_t;
 
 typedef struct {
     const char *cell;
@@ -20,11 +21,17 @@ typedef struct {
 } cli_well_t;
 
 /* Option ids (above the shared ones) and their getopt_long entries. */
-enum { CLI_OPT_CELL = 1100, CLI_OPT_SET, CLI_OPT_WITH, CLI_OPT_TIME, CLI_OPT_CELLS, CLI_OPT_RTOL, CLI_OPT_ATOL };
-#define CLI_TOL_LONGOPTS {"rtol", required_argument, 0, CLI_OPT_RTOL}, {"atol", required_argument, 0, CLI_OPT_ATOL}
+enum { CLI_OPT_CELL = 1100, CLI_OPT_SET, CLI_OPT_WITH, CLI_OPT_TIME, CLI_OPT_CELLS, CLI_OPT_RTOL, CLI_OPT_ATOL, CLI_OPT_EQUIL };
+#define CLI_TOL_LONGOPTS {"rtol", required_argument, 0, CLI_OPT_RTOL}, {"atol", required_argument, 0, CLI_OPT_ATOL}, \
+    {"equilibrate", required_argument, 0, CLI_OPT_EQUIL}
 #define CLI_TOL_HELP                                                                               \
     "  --rtol R, --atol A   solver tolerances (default 1e-4 relative, 1e-8 absolute: viabilities\n"   \
-    "                       within 2e-4 of rtol 1e-7 runs; --rtol 1e-6 --atol 1e-10 for tight runs)\n"
+    "                       within 2e-4 of rtol 1e-7 runs; --rtol 1e-6 --atol 1e-10 for tight runs)\n"   \
+    CLI_EQUIL_HELP
+#define CLI_EQUIL_HELP                                                                             \
+    "  --equilibrate H      simulate each virtual cell untreated for H hours first and add the\n"  \
+    "                       agents to the settled cell (default 0: from the model's initial state,\n" \
+    "                       as the built-in findings were calibrated; 336 settles every line)\n"
 #define CLI_WELL_LONGOPTS                                                                           \
     {"cell", required_argument, 0, CLI_OPT_CELL}, {"set", required_argument, 0, CLI_OPT_SET},       \
     {"with", required_argument, 0, CLI_OPT_WITH}, {"time", required_argument, 0, CLI_OPT_TIME},     \
@@ -47,8 +54,9 @@ int cli_well_handle(cli_well_t *a, const char *cmd, int opt, const char *arg);
  * entries. Returns an exit status. */
 int cli_well_condition(const cli_well_t *a, const char *cmd, const cli_common_t *com, ferro_world_t *w,
                        ferro_condition_t *c, ferro_dose_t *doses, ferro_gene_factor_t *factors);
-/* Tolerances: the screening defaults; handle --rtol/--atol (1 handled, 0 not one of them, -1 bad
- * value, message printed); apply them to the world (returns an exit status). */
+/* Tolerances and pre-equilibration: the screening defaults; handle --rtol/--atol/--equilibrate
+ * (1 handled, 0 not one of them, -1 bad value, message printed); apply them to the world
+ * (returns an exit status). */
 void cli_tol_init(cli_tol_t *t);
 int cli_tol_handle(cli_tol_t *t, const char *cmd, int opt, const char *arg);
 int cli_tol_apply(const cli_tol_t *t, const char *cmd, ferro_world_t *w);

@@ -16,7 +16,7 @@ const char cmd_combo_summary[] = "combination matrix with Bliss, HSA, Loewe and 
 static const char usage[] =
     "Usage: ferrosim combo --cell NAME --drug A --drug B [--doses-a LIST | --range-a LO:HI:N]\n"
     "                      [--doses-b LIST | --range-b LO:HI:N] [--time H] [--cells N] [--set G=F]...\n"
-    "                      [--rtol R] [--atol A]\n"
+    "                      [--rtol R] [--atol A] [--equilibrate H]\n"
     "       ferrosim combo --data FILE\n"
     "\n"
     "Synergy scores of two-agent dose matrices as SynergyFinder computes them (percentage points\n"

@@ -13,7 +13,7 @@ const char cmd_dose_summary[] = "dose-response curve and 4PL fit (IC50 with CI),
 
 static const char usage[] =
     "Usage: ferrosim dose --cell NAME --drug NAME [--doses LIST | --range LO:HI:N] [--time H]\n"
-    "                     [--cells N] [--set GENE=FACTOR]... [--with AGENT=DOSE]... [--rtol R] [--atol A]\n"
+    "                     [--cells N] [--set GENE=FACTOR]... [--with AGENT=DOSE]... [--rtol R] [--atol A] [--equilibrate H]\n"
     "       ferrosim dose --data FILE\n"
     "\n"
     "Fits the four-parameter logistic  v = bottom + (top - bottom) / (1 + (dose / IC50)^hill)\n"

@@ -12,7 +12,7 @@ const char cmd_screen_summary[] = "the in-silico screen: IC50 table, selectivity
 static const char usage[] =
     "Usage: ferrosim screen [--cells all|LIST] [--agents all|LIST] [--combos review|none|FILE]\n"
     "                       [--out DIR] [--cells-per-well N] [--doses N] [--matrix N] [--time H]\n"
-    "                       [--rtol R] [--atol A]\n"
+    "                       [--rtol R] [--atol A] [--equilibrate H]\n"
     "\n"
     "Simulates every agent on every cell line (a log-spaced dose series over 1/100 to 100 x the\n"
     "agent's EC50s, sharing one untreated reference), fits the four-parameter logistic, and runs\n"

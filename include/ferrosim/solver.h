@@ -69,7 +69,8 @@ int ferro_solver_set_param_by_id(ferro_solver_t *s, const char *id, double value
  * (concentration unless hasOnlySubstanceUnits), instead of its initial value or initial
  * assignment — e.g. a state reached by an earlier run (pre-equilibration). Other initial
  * assignments are evaluated before start values are applied; assignment rules, algebraic
- * rules and fast reactions see them. FERRO_EINVAL if the species is not integrated. */
+ * rules and fast reactions see them. In a model with delay(), the past before t0 still follows
+ * the file's initial definitions. FERRO_EINVAL if the species is not integrated. */
 int ferro_solver_set_start(ferro_solver_t *s, int species, double value) FERRO_WUR;
 
 /* Simulate from t0 and write species values at times[0..ntimes-1] (non-decreasing, >= t0)
