@@ -82,6 +82,8 @@ typedef struct {
     int (*handle)(void *ctx, int opt, const char *arg); /* NULL: shared options only */
     int operands;                   /* 0: an operand is a usage error ("unexpected argument");
                                        1: operands allowed, the caller reads them from argv[optind] */
+    const char *no_json;            /* NULL: the command has JSON output; else why --json is refused
+                                       (a usage error "--json: <no_json>", exit 2) */
 } cli_parser_t;
 /* Returns CLI_PARSED (every option taken: run the command) or the exit status to return:
  * CLI_EXIT_OK after --help, CLI_EXIT_USAGE after a bad option (message printed), or the handler's. */

@@ -87,6 +87,7 @@ int cli_parse(const cli_parser_t *p, int argc, char **argv, cli_common_t *com, v
         if (h) return h;
     }
     if (!p->operands && optind < argc) return cli_usage_error(p->cmd, p->usage, "unexpected argument '%s'", argv[optind]);
+    if (p->no_json && com->json) return cli_usage_error(p->cmd, p->usage, "--json: %s", p->no_json);
     return CLI_PARSED;
 }
 

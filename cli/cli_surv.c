@@ -79,7 +79,7 @@ int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char 
     o->alpha = 1;
     o->lambda_min_ratio = -1;
     o->nlambda = 100;
-    const cli_parser_t parser = {cmd, usage, opts, NULL, surv_option, 0};
+    const cli_parser_t parser = {cmd, usage, opts, NULL, surv_option, 0, NULL};
     surv_ctx_t x = {o, cmd, usage, mask, opts};
     int st = cli_parse(&parser, argc, argv, &o->com, &x);
     if (st != CLI_PARSED) return st;

@@ -278,7 +278,7 @@ int cmd_combo(int argc, char **argv)
                                          {"doses-a", required_argument, 0, 'a'}, {"doses-b", required_argument, 0, 'b'},
                                          {"range-a", required_argument, 0, 'A'}, {"range-b", required_argument, 0, 'B'},
                                          CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"combo", usage, opts, NULL, combo_option, 0};
+    static const cli_parser_t parser = {"combo", usage, opts, NULL, combo_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
     combo_args_t a = {0};

@@ -243,7 +243,7 @@ int cmd_de(int argc, char **argv)
         {"genes", required_argument, 0, O_GENES}, {"volcano", no_argument, 0, O_VOLCANO},
         {"fdr", required_argument, 0, O_FDR}, {"lfc", required_argument, 0, O_LFC},
         {"sort", no_argument, 0, O_SORT}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"de", usage, lo, NULL, de_option, 0};
+    static const cli_parser_t parser = {"de", usage, lo, NULL, de_option, 0, NULL};
     cli_common_t c;
     cli_common_init(&c);
     opts_t o = {0};

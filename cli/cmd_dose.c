@@ -216,7 +216,7 @@ int cmd_dose(int argc, char **argv)
     static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
                                          {"doses", required_argument, 0, 'L'}, {"range", required_argument, 0, 'R'},
                                          CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"dose", usage, opts, NULL, dose_option, 0};
+    static const cli_parser_t parser = {"dose", usage, opts, NULL, dose_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
     dose_args_t a = {0};

@@ -11,7 +11,8 @@ static const char usage[] =
     "Usage: ferrosim export [--model FILE|builtin] [--format sbml|tsv] [--out PATH]\n"
     "  --model M     an SBML file, or 'builtin' (the ALL ferroptosis model; the default)\n"
     "  --format F    sbml: SBML Level 3 Version 2 (the default); tsv: compartments, species,\n"
-    "                parameters, rules, reactions with rate laws and events as text\n";
+    "                parameters, rules, reactions with rate laws and events as text\n"
+    "No JSON output (--json is refused).\n";
 
 /* --model and --format, kept as text. */
 static int export_option(void *ctx, int opt, const char *arg)
@@ -29,7 +30,7 @@ int cmd_export(int argc, char **argv)
     const char *mf[2] = {"builtin", "sbml"};
     static const struct option opts[] = {{"model", required_argument, 0, 'm'}, {"format", required_argument, 0, 'f'},
                                          CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    const cli_parser_t parser = {argv[0], usage, opts, NULL, export_option, 0};
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, export_option, 0, "export writes SBML or TSV (--format sbml|tsv)"};
     int st = cli_parse(&parser, argc, argv, &co, mf);
     if (st != CLI_PARSED) return st;
     const char *model = mf[0], *format = mf[1];

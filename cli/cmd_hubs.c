@@ -100,7 +100,7 @@ int cmd_hubs(int argc, char **argv)
         {"network", required_argument, 0, O_NET}, {"genes", required_argument, 0, O_GENES},
         {"min-score", required_argument, 0, O_MIN}, {"sort", required_argument, 0, O_SORT},
         {"top", required_argument, 0, O_TOP}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"hubs", usage, lo, NULL, hubs_option, 0};
+    static const cli_parser_t parser = {"hubs", usage, lo, NULL, hubs_option, 0, NULL};
     cli_common_t c;
     cli_common_init(&c);
     hubs_args_t a = {.sort = "mcc", .min_score = -INFINITY};

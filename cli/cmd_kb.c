@@ -34,7 +34,7 @@ static const char usage[] =
     "  --db FILE       read this built database instead of compiling the sources\n"
     "  --gene G, --agent A, --cell C, --effect E    evidence filters (names, synonyms or ids)\n"
     "  --findings FILE coverage: check this findings table instead of <data>/findings.tsv\n"
-    "  --format F      export format: tsv or json\n"
+    "  --format F      export format: tsv or json (--json = --format json; kb build has no JSON)\n"
     "  --table NAME    export one of: entities synonyms identifiers relations cell_lines references\n"
     "                  evidence table1 model_links sets set_members model_tables\n";
 
@@ -164,7 +164,7 @@ int cmd_kb(int argc, char **argv)
     memset(&o, 0, sizeof o);
     cli_common_init(&o.c);
     const char *default_out = o.c.out;
-    static const cli_parser_t parser = {"kb", usage, longopts, "h", kb_option, 1};
+    static const cli_parser_t parser = {"kb", usage, longopts, "h", kb_option, 1, NULL};
     int st = cli_parse(&parser, argc, argv, &o.c, &o);
     if (st != CLI_PARSED) return st;
     o.out_given = o.c.out != default_out;
@@ -182,6 +182,11 @@ int cmd_kb(int argc, char **argv)
     if (filters && strcmp(sub, "evidence")) return cli_usage_error("kb", usage, "--gene/--agent/--cell/--effect are for 'kb evidence'");
     if (o.findings && strcmp(sub, "coverage")) return cli_usage_error("kb", usage, "--findings is for 'kb coverage'");
     if ((o.format || o.table) && strcmp(sub, "export")) return cli_usage_error("kb", usage, "--format/--table are for 'kb export'");
+    if (o.c.json && !strcmp(sub, "build")) return cli_usage_error("kb", usage, "--json: kb build writes a database (--out FILE)");
+    if (o.c.json && !strcmp(sub, "export")) { /* --json is --format json */
+        if (o.format && strcmp(o.format, "json")) return cli_usage_error("kb", usage, "--json contradicts --format %s", o.format);
+        o.format = "json";
+    }
 
     char cmd[64];
     snprintf(cmd, sizeof cmd, "kb %s", sub);

@@ -15,7 +15,8 @@ static const char usage[] =
     "  cells   cell, lineage, doubling_h, aliases\n"
     "  agents  agent, class, unit (the dose unit when --drug gives none), mw_g_per_mol, aliases\n"
     "  genes   gene, parameter (the model's expr_* parameter --set scales), aliases\n"
-    "Aliases are comma-separated; names match case-insensitively, ignoring '-', '_' and spaces.\n";
+    "Aliases are comma-separated; names match case-insensitively, ignoring '-', '_' and spaces.\n"
+    "  --model FILE.xml  resolve the tables against another SBML model (default: the built-in one)\n";
 
 enum { WHAT_CELLS, WHAT_AGENTS, WHAT_GENES };
 enum { OPT_MODEL = 1 };
@@ -115,7 +116,7 @@ int cmd_list(int argc, char **argv)
 {
     static const struct option opts[] = {{"model", required_argument, 0, OPT_MODEL}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     static const char *const whats[] = {"cells", "agents", "genes"};
-    static const cli_parser_t parser = {"list", usage, opts, NULL, list_option, 1};
+    static const cli_parser_t parser = {"list", usage, opts, NULL, list_option, 1, NULL};
     cli_common_t co;
     const char *model = NULL;
     cli_common_init(&co);

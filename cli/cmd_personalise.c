@@ -346,7 +346,7 @@ int cmd_personalise(int argc, char **argv)
         {"agents", required_argument, 0, OPT_AGENTS}, {"doses", required_argument, 0, OPT_DOSES},
         {"cells", required_argument, 0, OPT_CELLS},   {"time", required_argument, 0, OPT_TIME},
         CLI_COMMON_LONGOPTS,                          {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"personalise", usage, opts, NULL, personalise_option, 0};
+    static const cli_parser_t parser = {"personalise", usage, opts, NULL, personalise_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
     args_t a = {.lcol = "lineage", .agents = "RSL3,erastin", .ndose = 7, .ncells = 50, .time = 72};

@@ -10,7 +10,8 @@ static const char usage[] =
     "Reads each SBML file (Level 2 v1-v5, Level 3 v1-v2), runs libSBML's consistency checks and\n"
     "compiles the model. Prints 'FILE<TAB>ok<TAB>S species, R reactions, E events, N states' or the\n"
     "first error with its line and column. Warnings go to stderr.\n"
-    "  --strict      libSBML warnings are errors too\n";
+    "  --strict      libSBML warnings are errors too\n"
+    "No JSON output (--json is refused).\n";
 
 static int check_option(void *ctx, int opt, const char *arg)
 {
@@ -26,7 +27,7 @@ int cmd_sbml_check(int argc, char **argv)
     cli_common_init(&co);
     int flags = 0;
     static const struct option opts[] = {{"strict", no_argument, 0, 's'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    const cli_parser_t parser = {argv[0], usage, opts, NULL, check_option, 1};
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, check_option, 1, "sbml-check prints one TSV line per file"};
     int st = cli_parse(&parser, argc, argv, &co, &flags);
     if (st != CLI_PARSED) return st;
     if (optind >= argc) return cli_usage_error(argv[0], usage, "no SBML file given");

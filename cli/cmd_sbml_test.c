@@ -14,7 +14,8 @@ static const char usage[] =
     "Each DIR is one case (NNNNN/ with NNNNN-settings.txt, -results.csv, -sbml-l*v*.xml) or a folder of\n"
     "cases. Prints one line per case: ID pass | ID fail <worst variable, time, values> |\n"
     "ID unsupported <construct>, then 'N passed, M failed, K skipped'. Exit 0 only if none failed.\n"
-    "  --times       add each case's wall time\n";
+    "  --times       add each case's wall time\n"
+    "No JSON output (--json is refused).\n";
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -74,7 +75,7 @@ int cmd_sbml_test(int argc, char **argv)
     cli_common_init(&co);
     int show_times = 0;
     static const struct option opts[] = {{"times", no_argument, 0, 't'}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    const cli_parser_t parser = {argv[0], usage, opts, NULL, test_option, 1};
+    const cli_parser_t parser = {argv[0], usage, opts, NULL, test_option, 1, "sbml-test prints one TSV line per case"};
     int st = cli_parse(&parser, argc, argv, &co, &show_times);
     if (st != CLI_PARSED) return st;
     if (optind >= argc) return cli_usage_error(argv[0], usage, "no case directory given");

@@ -146,7 +146,7 @@ int cmd_score(int argc, char **argv)
         {"min-size", required_argument, 0, O_MIN}, {"max-size", required_argument, 0, O_MAX},
         {"map", required_argument, 0, O_MAP}, {"collapse", required_argument, 0, O_COLLAPSE},
         {"by-set", no_argument, 0, O_BYSET}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"score", usage, lo, NULL, score_option, 0};
+    static const cli_parser_t parser = {"score", usage, lo, NULL, score_option, 0, NULL};
     static const char *mname[] = {"ssgsea", "gsva", "zscore", "meanz"};
     cli_common_t c;
     cli_common_init(&c);

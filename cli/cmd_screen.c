@@ -34,7 +34,8 @@ static const char usage[] =
     "\n"
     "Writes DIR/dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv, synergy.tsv,\n"
     "synergy_summary.tsv and report.html (open it in any browser, no network needed), and prints\n"
-    "the report's path. Progress on stderr when it is a terminal; --quiet silences it.\n"
+    "the report's path (no JSON output: --json is refused). Progress on stderr when it is a\n"
+    "terminal; --quiet silences it.\n"
     "ic50.tsv: cell, lineage, agent, unit, status, ic50, ic50_lo, ic50_hi, hill, bottom, top, r2,\n"
     "dose_v50, auc, auc_obs, dose_lo, dose_hi, direction, ec50, ec50_lo, ec50_hi (the columns of\n"
     "ferrosim dose --help). A curve that rises with dose (a protective agent, e.g. ferrostatin-1:\n"
@@ -134,7 +135,8 @@ int cmd_screen(int argc, char **argv)
                                          {"doses", required_argument, 0, O_DOSES}, {"matrix", required_argument, 0, O_MATRIX},
                                          {"time", required_argument, 0, O_TIME}, CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS,
                                          {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"screen", usage, opts, NULL, screen_option, 0};
+    static const cli_parser_t parser = {"screen", usage, opts, NULL, screen_option, 0,
+                                        "the screen writes TSV tables and an HTML report into --out DIR"};
     cli_common_t com;
     cli_common_init(&com);
     screen_args_t a = {.combos = "review"};

@@ -251,7 +251,7 @@ int cmd_signature(int argc, char **argv)
         {"nfolds", required_argument, 0, O_NFOLDS}, {"lambda", required_argument, 0, O_LAMBDA},
         {"alpha", required_argument, 0, O_ALPHA}, {"auc-times", required_argument, 0, O_AUCT},
         {"signature", required_argument, 0, O_SIG}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"signature", usage, opts, NULL, sig_option, 0};
+    static const cli_parser_t parser = {"signature", usage, opts, NULL, sig_option, 0, NULL};
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { fputs(usage, stdout); fputs(CLI_COMMON_HELP, stdout); return 0; }
     if (argc < 2 || (strcmp(argv[1], "build") && strcmp(argv[1], "apply")))
         return cli_usage_error("signature", usage, "the first argument must be 'build' or 'apply'");

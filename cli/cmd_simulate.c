@@ -172,7 +172,7 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
         {"cv", required_argument, 0, OPT_CV},     {"model", required_argument, 0, OPT_MODEL},
         {"rtol", required_argument, 0, OPT_RTOL}, {"atol", required_argument, 0, OPT_ATOL},
         {"equilibrate", required_argument, 0, OPT_EQUIL}, CLI_COMMON_LONGOPTS,                      {0, 0, 0, 0}};
-    static const cli_parser_t parser = {"simulate", usage, opts, NULL, simulate_option, 0};
+    static const cli_parser_t parser = {"simulate", usage, opts, NULL, simulate_option, 0, NULL};
     a->cond = c;
     int st = cli_parse(&parser, argc, argv, co, a);
     if (st != CLI_PARSED) return st == CLI_EXIT_OK ? ARGS_HELP : st;
