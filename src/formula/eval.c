@@ -5,6 +5,7 @@
 
 void fx_run(const fx_ins_t *ins, int start, int end, double *v)
 {
+    if (start >= end) return; /* an empty program may have ins == NULL (NULL + 0 is undefined) */
 #if defined(__GNUC__)
     /* Direct threading (labels as values, GCC and Clang): each handler ends in its own indirect
      * jump to the next, which the branch predictor follows far better than the one shared jump

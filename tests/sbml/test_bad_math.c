@@ -1,8 +1,10 @@
 /* test_bad_math.c — SBML math found by tests/fuzz/fuzz_sbml.c: a rateOf() csymbol without an
  * argument crashed libSBML 5.19's consistency check (RateOfCycles, a NULL dereference); it is now
- * refused first with the line and column of the element, in a rule, a kinetic law and an event. */
+ * refused first with the line and column of the element, in a rule, a kinetic law and an event.
+ * A model with no math at all has empty programs: evaluating them did NULL + 0 (UBSan). */
 #include <stdlib.h>
 #include "ferrosim/sbml.h"
+#include "ferrosim/solver.h"
 #include "test_util.h"
 
 #define RATEOF "<apply><csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/rateOf\">rateOf</csymbol></apply>"
@@ -38,6 +40,16 @@ int main(void)
             expect_true(strstr(ferro_error_message(), where[i]) != NULL, "the message names the line");
             expect_true(m == NULL, "no model");
         }
+    }
+    ferro_model_t *m = NULL;
+    expect_int(ferro_sbml_load_string(HEAD TAIL, 0, &m), 0, "a model without math loads");
+    if (m) {
+        ferro_solver_t *s = NULL;
+        double y[2] = {0, 0};
+        expect_int(ferro_solver_create(m, NULL, &s), 0, "solver");
+        if (s) expect_int(ferro_solver_initial_state(s, 0.0, y), 0, "initial state of an empty program");
+        ferro_solver_free(s);
+        ferro_model_free(m);
     }
     return test_summary("sbml bad math");
 }
