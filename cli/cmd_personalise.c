@@ -36,8 +36,8 @@ static const char usage[] =
     "Output (TSV, '#' lines: per patient the base line, mapped ratios, missing and clipped genes):\n"
     "sample, lineage, base, agent, unit, ref_dose (the geometric mean of the agent's EC50s),\n"
     "viability_ref (at ref_dose), ic50 (dose of 50% viability; NA unless status is ok), ic50_rel,\n"
-    "ic50_rel_lo, ic50_rel_hi (4PL relative IC50 and 95% CI), auc, status (ok, not_reached, or the\n"
-    "fit status: flat, no_convergence, ...).\n";
+    "ic50_rel_lo, ic50_rel_hi (4PL relative IC50 and 95% CI; NA for a rising, protective curve),\n"
+    "auc, status (ok, not_reached, or the fit status: flat, no_convergence, ...).\n";
 
 enum { OPT_EXPR = 1, OPT_SAMPLE, OPT_ANNOT, OPT_LCOL, OPT_REF, OPT_BASE, OPT_AGENTS, OPT_DOSES, OPT_CELLS, OPT_TIME };
 
@@ -127,9 +127,9 @@ static void write_row_tsv(FILE *fp, const ferro_world_t *w, const ferro_matrix_t
 {
     fprintf(fp, "%s\t%s\t%s\t%s\t%s", m->col_id[p->col], p->lineage[0] ? p->lineage : "NA",
             ferro_world_cell_name(w, p->cell), ferro_world_agent_name(w, agent), ferro_world_agent_unit(w, agent));
-    double ok = s->fit.status == FERRO_DR_OK;
-    const double v[] = {s->ref_dose, s->viab_ref, ok ? s->fit.dose_v50 : NAN, s->fit.est[FERRO_DR_IC50],
-                        s->fit.ci_lo[FERRO_DR_IC50], s->fit.ci_hi[FERRO_DR_IC50], s->fit.auc};
+    double ok = s->fit.status == FERRO_DR_OK, lo, hi;
+    double ic50 = ferro_dr_ic50(&s->fit, &lo, &hi); /* NA for a rising (protective) curve */
+    const double v[] = {s->ref_dose, s->viab_ref, ok ? s->fit.dose_v50 : NAN, ic50, lo, hi, s->fit.auc};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) ferro_dr_write_num(fp, v[i]);
     fprintf(fp, "\t%s\n", status_of(s));
 }
