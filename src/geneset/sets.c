@@ -105,11 +105,22 @@ int ferro_genesets_read(const char *path, ferro_genesets_t **out)
     if ((rc = ferro_genesets_new(&gs))) { ferro_tsv_close(r); return rc; }
     char **list = NULL;
     int nlist = 0, cap = 0;
+    long *line_of = NULL; /* GMT: the line of each set, to name both lines of a repeated name */
     while ((rc = ferro_tsv_next(r)) == 0) {
         if (gmt) {
             int nf = ferro_tsv_nfields(r);
             if (nf < 3) { rc = ferro_tsv_error(r, FERRO_EPARSE, 0, "a GMT line needs a name, a description and at least one gene (%d field(s))", nf); break; }
             if (!*ferro_tsv_field(r, 0)) { rc = ferro_tsv_error(r, FERRO_EPARSE, 1, "empty gene set name"); break; }
+            int dup = ferro_genesets_find(gs, ferro_tsv_field(r, 0));
+            if (dup >= 0) {
+                rc = ferro_tsv_error(r, FERRO_EPARSE, 1, "gene set '%s' is already defined on line %ld", ferro_tsv_field(r, 0),
+                                     line_of[dup]);
+                break;
+            }
+            long *lo = ferro_realloc(line_of, (size_t)(gs->n + 1) * sizeof *lo);
+            if (!lo) { rc = FERRO_ENOMEM; break; }
+            line_of = lo;
+            line_of[gs->n] = ferro_tsv_lineno(r);
             char **genes = ferro_malloc((size_t)nf * sizeof *genes);
             if (!genes) { rc = FERRO_ENOMEM; break; }
             int k = 0;
@@ -150,6 +161,7 @@ int ferro_genesets_read(const char *path, ferro_genesets_t **out)
     }
     for (int i = 0; i < nlist; i++) free(list[i]);
     free(list);
+    free(line_of);
     ferro_tsv_close(r);
     if (rc) { ferro_genesets_free(gs); return rc; }
     *out = gs;

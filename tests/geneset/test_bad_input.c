@@ -19,5 +19,11 @@ int main(void)
     expect_true(strstr(ferro_error_message(), "test_bad_input_sets.gmt: line 1 (end of file): no genes") != NULL,
                 "message names file and line");
     unlink(f);
+    f = test_write_file("test_bad_input_dup.gmt", "SET_A\tx\tGPX4\tSLC7A11\nSET_B\ty\tTFRC\nSET_A\tz\tACSL4\n");
+    expect_error(ferro_genesets_read(f, &gs), FERRO_EPARSE,
+                 "test_bad_input_dup.gmt: line 3, column 1: gene set 'SET_A' is already defined on line 1",
+                 "a GMT set name used twice fails, naming both lines");
+    expect_true(gs == NULL, "nothing returned");
+    unlink(f);
     return test_summary("geneset bad input");
 }
