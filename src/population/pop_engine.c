@@ -53,6 +53,7 @@ void pop_engine_free(ferro_world_t *w)
 struct pop_sim_s {
     const ferro_world_t *w;
     ferro_solver_t *solver;
+    int ncarry, *carry; /* the species a start state sets: integrated ones but the fate counters */
 };
 
 int pop_sim_alloc(const ferro_world_t *w, pop_sim_t **out)
@@ -70,6 +71,12 @@ int pop_sim_alloc(const ferro_world_t *w, pop_sim_t **out)
         free(s);
         return rc;
     }
+    if (!(s->carry = ferro_malloc((size_t)(w->nspecies ? w->nspecies : 1) * sizeof *s->carry))) {
+        pop_sim_free(s);
+        return FERRO_ENOMEM;
+    }
+    for (int j = 0; j < w->nspecies; j++)
+        if (!pop_is_fate(w, j) && ferro_model_species_integrated(w->model, j)) s->carry[s->ncarry++] = j;
     *out = s;
     return 0;
 }
@@ -78,17 +85,13 @@ void pop_sim_free(pop_sim_t *s)
 {
     if (!s) return;
     ferro_solver_free(s->solver);
+    free(s->carry);
     free(s);
 }
 
 int pop_sim_run(pop_sim_t *s, const double *p, int nt, const double *t, double *y)
 {
     return pop_sim_run_from(s, p, NULL, nt, t, y);
-}
-
-static int is_fate(const ferro_world_t *w, int j)
-{
-    return j == w->sp_viable || j == w->sp_dead_ferro || j == w->sp_dead_apop;
 }
 
 int pop_sim_run_from(pop_sim_t *s, const double *p, const double *y0, int nt, const double *t, double *y)
@@ -99,10 +102,8 @@ int pop_sim_run_from(pop_sim_t *s, const double *p, const double *y0, int nt, co
     for (int i = 0; i < w->nparam; i++)
         if (p[i] != w->param_default[i] && (rc = ferro_solver_set_param(s->solver, i, p[i]))) return rc;
     if (y0)
-        for (int j = 0; j < w->nspecies; j++)
-            if (!is_fate(w, j) && ferro_model_species_integrated(w->model, j) &&
-                (rc = ferro_solver_set_start(s->solver, j, y0[j])))
-                return rc;
+        for (int k = 0; k < s->ncarry; k++)
+            if ((rc = ferro_solver_set_start(s->solver, s->carry[k], y0[s->carry[k]]))) return rc;
     return ferro_solver_run(s->solver, 0.0, nt, t, w->nspecies, NULL, y);
 }
 

@@ -87,6 +87,11 @@ int pop_model_param_index(const ferro_world_t *w, const char *id);   /* -1 if ab
  * (the caller adds file, line and column). */
 int pop_model_settable_param(const ferro_world_t *w, const char *id, char *why, size_t n);
 int pop_model_species_index(const ferro_world_t *w, const char *id); /* -1 if absent */
+/* 1 if species j is a fate counter (viable, dead_ferro, dead_apop). */
+static inline int pop_is_fate(const ferro_world_t *w, int j)
+{
+    return j == w->sp_viable || j == w->sp_dead_ferro || j == w->sp_dead_apop;
+}
 int pop_tables_load(ferro_world_t *w, const char *data_dir) FERRO_WUR;
 void pop_tables_free(ferro_world_t *w);
 

@@ -166,11 +166,6 @@ static int scratch_alloc(const ferro_world_t *w, int nt, scratch_t *s)
     return 0;
 }
 
-static int is_fate(const ferro_world_t *w, int j)
-{
-    return j == w->sp_viable || j == w->sp_dead_ferro || j == w->sp_dead_apop;
-}
-
 /* Block sums: [0, nt) untreated viable, [nt, 2nt) treated viable, [2nt, 3nt) treated
  * viable + dead, then nt x nspecies species sums (weighted by viable, fate species unweighted). */
 static void accumulate(const ferro_world_t *w, int nt, const double *yu, const double *yt, double *acc)
@@ -184,7 +179,7 @@ static void accumulate(const ferro_world_t *w, int nt, const double *yu, const d
         acc[2 * nt + i] += v + (w->sp_dead_ferro >= 0 ? y[w->sp_dead_ferro] : 0) +
                            (w->sp_dead_apop >= 0 ? y[w->sp_dead_apop] : 0);
         double *m = acc + 3 * (size_t)nt + (size_t)i * ns;
-        for (int j = 0; j < ns; j++) m[j] += is_fate(w, j) ? y[j] : v * y[j];
+        for (int j = 0; j < ns; j++) m[j] += pop_is_fate(w, j) ? y[j] : v * y[j];
     }
 }
 
@@ -269,7 +264,7 @@ int ferro_population_run(const ferro_world_t *w, const ferro_condition_t *c, fer
         r->alive[i] = tot > 0 ? vt / tot : NAN;
         const double *m = acc + 3 * (size_t)nt + (size_t)i * ns;
         for (int j = 0; j < ns; j++)
-            r->mean[(size_t)i * ns + j] = is_fate(w, j) ? m[j] / (double)ncells : vt > 0 ? m[j] / vt : NAN;
+            r->mean[(size_t)i * ns + j] = pop_is_fate(w, j) ? m[j] / (double)ncells : vt > 0 ? m[j] / vt : NAN;
     }
     *out = r;
     r = NULL;
