@@ -12,12 +12,7 @@ command -v mpirun >/dev/null 2>&1 || { echo "mpirun not installed: skipped"; exi
 # would report Open MPI's own start-up allocations (ferrosim's leaks are checked by the other tests)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+. "$SRC/tests/sh_util.sh"
 mpi() { n=$1; shift; mpirun -n "$n" --oversubscribe "$FERROSIM" "$@"; }
 
 # ---- combo: 5 x 5 wells, 24 cells per well ----

@@ -6,12 +6,7 @@ set -u
 : "${FERROSIM:?}" "${SRC:?}"
 A=$SRC/data/cohorts/ALL
 EXPR=$A/expr_genes.tsv.gz
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+. "$SRC/tests/sh_util.sh"
 FAST="--cells 3 --doses 3 --time 48"
 
 # expect_fail STATUS 'message part' args... : exit status, message, no output file

@@ -7,12 +7,7 @@ set -u
 FERROSIM_DATA=$SRC/tests/data/population
 export FERROSIM_DATA
 PY=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+. "$SRC/tests/sh_util.sh"
 
 # expect_fail STATUS 'message part' args... : exit status, message on stderr, nothing on stdout
 expect_fail() {

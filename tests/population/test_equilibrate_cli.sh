@@ -4,12 +4,7 @@
 # 1e-5 relative) where the default run drifts; bad values exit 2 with the option named.
 set -u
 : "${FERROSIM:?}" "${SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+. "$SRC/tests/sh_util.sh"
 # largest relative change between the two rows, fate columns excluded
 drift() {
   awk -F'\t' 'NR == 1 { for (i = 3; i <= NF; i++) skip[i] = ($i == "viable" || $i == "dead_ferro" || $i == "dead_apop"); next }
