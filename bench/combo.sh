@@ -64,7 +64,8 @@ if command -v perf >/dev/null 2>&1 &&
   echo "where the CPU time goes (perf, one thread, $PROFILE_CELLS cells/well):"
   perf report -i "$tmp/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | awk '
     /^ *[0-9.]+%/ { p = $1; sub("%", "", p); d = $2; y = $4
-      if (y == "fx_run" || y == "rhs_fn") k = "right-hand side (register-code interpreter, src/formula/eval.c)"
+      if (y ~ /^fxm_rhs_[0-9]+$/) k = "right-hand side (compiled at build time, src/formula/compiled.h)"
+      else if (y == "fx_run" || y == "rhs_fn") k = "register-code interpreter (per-run code, src/formula/eval.c)"
       else if (y == "fx_run_tangent" || y ~ /^jac_/) k = "exact Jacobian (forward mode, src/solver/solver.c)"
       else if (d ~ /klu|amd|btf/) k = "KLU sparse LU (SuiteSparse)"
       else if (y ~ /^[vm]_[a-z]+$/) k = "vector and CSC matrix kernels (src/solver/fastops.c)"

@@ -21,7 +21,9 @@ for c in 01564 01517; do
   [ -n "$f" ] && models="$models $f"
 done
 val() { sed -n "s/^$1	\([^	]*\).*/\1/p" "$2"; }
-printf "model\tstates\tdirect_rhs_ns\tferrosim_rhs_ns\tratio\tjac_ns\timport_ms\tsim_us\tsteps\n"
+# ferrosim_rhs_ns: as ferrosim runs it (the built-in model compiled at build time, others
+# interpreted); interpreted_rhs_ns: the register-code interpreter (FERRO_INTERPRET=1)
+printf "model\tstates\tdirect_rhs_ns\tferrosim_rhs_ns\tinterpreted_rhs_ns\tratio\tjac_ns\timport_ms\tsim_us\tsteps\n"
 for m in $models; do
   name=$(basename "$m" .xml)
   T=72; nout=72
@@ -30,10 +32,11 @@ for m in $models; do
   cc -O2 -DGENERATED="\"$tmp/gen.c\"" bench/engine_direct.c -lm -o "$tmp/direct" 2> "$tmp/cc.err" || { echo "$name: generated C does not compile" >&2; head -3 "$tmp/cc.err" >&2; continue; }
   "$tmp/direct" 1000000 > "$tmp/d.txt"
   "$tmp/engine_bench" rhs "$m" 300000 > "$tmp/r.txt"
+  FERRO_INTERPRET=1 "$tmp/engine_bench" rhs "$m" 300000 > "$tmp/ri.txt"
   "$tmp/engine_bench" sim "$m" $T $nout 200 > "$tmp/s.txt"
   d=$(val direct_rhs_ns "$tmp/d.txt"); r=$(val rhs_ns "$tmp/r.txt")
   [ "$(val checksum "$tmp/d.txt")" = "$(val checksum "$tmp/r.txt")" ] || echo "WARNING: $name: direct and compiled right-hand sides differ" >&2
-  printf "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\t%s\n" "$name" "$(val states "$tmp/r.txt")" "$d" "$r" \
+  printf "%s\t%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\t%s\n" "$name" "$(val states "$tmp/r.txt")" "$d" "$r" "$(val rhs_ns "$tmp/ri.txt")" \
     "$(echo "$r $d" | awk '{print $1/$2}')" "$(val jac_ns "$tmp/r.txt")" "$(val import_ms "$tmp/s.txt")" \
     "$(val sim_us "$tmp/s.txt")" "$(val steps "$tmp/s.txt")"
 done

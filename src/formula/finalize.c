@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula/compiled.h"
 #include "formula/model_impl.h"
 
 typedef struct {
@@ -337,6 +338,7 @@ int fxm_finalize(ferro_model_t *m)
         if (p->op != FXI_JZ && p->op != FXI_JMP && p->b >= FXM_TEMP_BASE) p->b = p->b - FXM_TEMP_BASE + m->nslots;
     }
     if ((rc = sparsity(m)) || (rc = fxm_hoist_rhs(m))) return rc;
+    m->rhs_fn = fxm_compiled_find(m);
     m->finalized = 1;
     return 0;
 }

@@ -126,6 +126,7 @@ struct ferro_model_s {
     fx_range_t alg;             /* the rules the algebraic residuals need, and the residuals */
     fx_range_t fast;            /* the rules the fast reactions' rates need, and the rates */
     fx_range_t hoist;           /* run-constant part of the right-hand side: once per run (hoist.c) */
+    void (*rhs_fn)(double *v);  /* rhs compiled at build time, or NULL (compiled.h) */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;
@@ -156,6 +157,14 @@ int fxm_finalize(ferro_model_t *m);
 /* The right-hand side as source code (C: a function rhs(t, y, v, ydot); Python: the same in
  * Python), reading the model's slot array v: for benchmarks against a direct implementation. */
 int fxm_emit_rhs(const ferro_model_t *m, FILE *fp, int python);
+
+/* The state derivatives from the slot values: the build-time compiled function when the model
+ * has one, else the interpreter (same operations, same results). */
+static inline void fxm_run_rhs(const ferro_model_t *m, double *v)
+{
+    if (m->rhs_fn) m->rhs_fn(v);
+    else fx_run(m->code.ins, m->rhs.start, m->rhs.end, v);
+}
 /* finalize.c helpers shared with delay.c: mark rule def r and the rule defs it reads (rule_of:
  * slot -> rule def or -1); compile the kept defs into one range. */
 void fxm_need_rule(const ferro_model_t *m, const int *rule_of, unsigned char *keep, int r);

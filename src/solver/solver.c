@@ -34,7 +34,7 @@ static int rhs_fn(realtype t, N_Vector y, N_Vector ydot, void *user)
     fs_load_state(s, t, N_VGetArrayPointer(y));
     if ((m->nalg | m->ndelay) && fs_dependent(s)) return 1; /* recoverable: a smaller step may converge */
     for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
-    fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
+    fxm_run_rhs(m, s->v);
     double *yd = N_VGetArrayPointer(ydot);
     for (int i = 0; i < s->n; i++) yd[i] = s->v[m->st_dslot[i]];
     if (m->nfast && fs_fast_rhs(s, yd)) return 1;
@@ -414,7 +414,7 @@ int ferro_solver_eval_rhs(ferro_solver_t *s, double t, const double *y, double *
     fs_load_state(s, t, y);
     if ((m->nalg | m->ndelay) && fs_dependent(s)) return ferro_error_set(FERRO_ESOLVER, "%s: algebraic rules have no solution at t = %g", m->source, t);
     for (int f = 0; f < m->nfast; f++) s->v[m->fast_w[f]] = 0.0;
-    fx_run(m->code.ins, m->rhs.start, m->rhs.end, s->v);
+    fxm_run_rhs(m, s->v);
     for (int i = 0; i < s->n; i++) ydot[i] = s->v[m->st_dslot[i]];
     if (m->nfast && fs_fast_rhs(s, ydot)) return ferro_error_set(FERRO_ESOLVER, "%s: fast reactions have no equilibrium flux at t = %g", m->source, t);
     return 0;
