@@ -63,6 +63,10 @@ typedef struct {
     double msa[FERRO_SYN_NMETHODS];       /* mean score in it */
     ferro_dr_fit_t fit_a, fit_b;          /* single-agent fits (viability scale) */
     int loewe_fallback;                   /* cells where Loewe used the fallback */
+    int *zip_status_col;                  /* nb: FERRO_DR_* status of the ZIP refit of column j
+                                             (B fixed at dose_b[j]); a refit that is not OK keeps the
+                                             observed responses; [0] unused (-1) */
+    int *zip_status_row;                  /* na: the same for row i (A fixed at dose_a[i]) */
     int loewe_ok;                         /* 0 if a single-agent fit failed: Loewe scores NAN */
 } ferro_synergy_t;
 

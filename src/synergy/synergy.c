@@ -15,6 +15,8 @@ void ferro_synergy_free(ferro_synergy_t *s)
 {
     if (!s) return;
     free(s->inhib);
+    free(s->zip_status_col);
+    free(s->zip_status_row);
     for (int m = 0; m < FERRO_SYN_NMETHODS; m++) {
         free(s->expected[m]);
         free(s->score[m]);
@@ -77,7 +79,9 @@ int ferro_synergy_compute(const ferro_grid_t *g, ferro_synergy_t **out)
     s->na = na;
     s->nb = nb;
     s->inhib = ferro_malloc((size_t)nc * sizeof(double));
-    int rc = s->inhib ? 0 : FERRO_ENOMEM;
+    s->zip_status_col = ferro_malloc((size_t)nb * sizeof(int));
+    s->zip_status_row = ferro_malloc((size_t)na * sizeof(int));
+    int rc = s->inhib && s->zip_status_col && s->zip_status_row ? 0 : FERRO_ENOMEM;
     for (int m = 0; m < FERRO_SYN_NMETHODS && !rc; m++) {
         s->expected[m] = ferro_malloc((size_t)nc * sizeof(double));
         s->score[m] = ferro_calloc((size_t)nc, sizeof(double));

@@ -86,5 +86,9 @@ void ferro_synergy_write_json(FILE *fp, const char *const *keys, const char *con
     ferro_dr_write_fit_json(fp, &s->fit_a);
     fputs(",\"fit_b\":", fp);
     ferro_dr_write_fit_json(fp, &s->fit_b);
-    fprintf(fp, ",\"loewe_fallback_cells\":%d}", s->loewe_fallback);
+    fprintf(fp, ",\"loewe_fallback_cells\":%d,\"zip_refits\":{\"columns\":[", s->loewe_fallback);
+    for (int j = 1; j < g->nb; j++) fprintf(fp, "%s\"%s\"", j > 1 ? "," : "", ferro_dr_status_name(s->zip_status_col[j]));
+    fputs("],\"rows\":[", fp);
+    for (int i = 1; i < g->na; i++) fprintf(fp, "%s\"%s\"", i > 1 ? "," : "", ferro_dr_status_name(s->zip_status_row[i]));
+    fputs("]}}", fp);
 }

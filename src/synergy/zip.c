@@ -18,9 +18,10 @@ static void single_fitted(const ferro_dr_fit_t *f, const double *dose, int n, co
 }
 
 /* Refit one slice: doses x[0..m) (all > 0), observed % inhibition y (stride apart), baseline
- * inhibition y0 at zero dose of the varied agent; fitted % inhibition into out (stride apart). */
+ * inhibition y0 at zero dose of the varied agent; fitted % inhibition into out (stride apart),
+ * the observed ones unless the fit's status (into *status) is OK. */
 static int refit(const double *x, const double *y, int stride, int m, double y0, double *vbuf,
-                 double *out)
+                 double *out, int *status)
 {
     for (int k = 0; k < m; k++) vbuf[k] = 1.0 - y[k * stride] / 100.0;
     ferro_dr_options_t o;
@@ -32,8 +33,9 @@ static int refit(const double *x, const double *y, int stride, int m, double y0,
     ferro_dr_fit_t f;
     int rc = m > 1 ? ferro_dr_fit(x, vbuf, m, &o, &f) : 0;
     if (rc) return rc;
+    *status = m > 1 ? f.status : FERRO_DR_SINGLE_DOSE;
     for (int k = 0; k < m; k++)
-        out[k * stride] = m > 1 && f.status == FERRO_DR_OK ? 100.0 * (1.0 - ferro_dr_eval(&f, x[k])) : y[k * stride];
+        out[k * stride] = *status == FERRO_DR_OK ? 100.0 * (1.0 - ferro_dr_eval(&f, x[k])) : y[k * stride];
     return 0;
 }
 
@@ -47,11 +49,14 @@ int ferro_syn_zip(const ferro_grid_t *g, ferro_synergy_t *s)
     single_fitted(&s->fit_a, g->dose_a, na, s->inhib, nb, ya);
     single_fitted(&s->fit_b, g->dose_b, nb, s->inhib, 1, yb);
     /* columns: B fixed at dose_b[j], A varied over its nonzero doses */
+    s->zip_status_col[0] = s->zip_status_row[0] = -1;
     for (int j = 1; j < nb && !rc; j++)
-        rc = refit(g->dose_a + 1, s->inhib + nb + j, nb, na - 1, yb[j], vbuf, colfit + nb + j);
+        rc = refit(g->dose_a + 1, s->inhib + nb + j, nb, na - 1, yb[j], vbuf, colfit + nb + j,
+                   s->zip_status_col + j);
     /* rows: A fixed at dose_a[i], B varied */
     for (int i = 1; i < na && !rc; i++)
-        rc = refit(g->dose_b + 1, s->inhib + i * nb + 1, 1, nb - 1, ya[i], vbuf, rowfit + i * nb + 1);
+        rc = refit(g->dose_b + 1, s->inhib + i * nb + 1, 1, nb - 1, ya[i], vbuf, rowfit + i * nb + 1,
+                   s->zip_status_row + i);
     if (rc) goto done;
     for (int i = 0; i < na; i++)
         for (int j = 0; j < nb; j++) {

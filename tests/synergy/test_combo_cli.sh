@@ -23,6 +23,8 @@ awk -F'\t' '$3 == 1 && $4 == 1 { exit !($5 == 2 && $9 == 12) }' "$tmp/rep.out" |
 
 "$FERROSIM" combo --data "$D/small.tsv" --json > "$tmp/s.json" || err "json exit"
 /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert abs(d[0]['summary']['bliss']['mean']-13.5)<1e-9" "$tmp/s.json" || err "json Bliss mean"
+/usr/bin/python3 -c "import json,sys; z=json.load(open(sys.argv[1]))[0]['zip_refits']; assert len(z['columns']) == 2 and len(z['rows']) == 2" \
+  "$tmp/s.json" || err "json: a ZIP refit status per nonzero dose of each agent"
 
 # model mode: the single-agent column of a simulated matrix equals the simulated dose series of
 # that agent alone (same cells, same seed, one untreated reference each) to 1e-6 relative
