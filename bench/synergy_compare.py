@@ -58,9 +58,21 @@ def main(ours_path, r_path):
             s += f" ({both_na[m]} cells NA on both)"
         parts.append(s)
     print(f"  {n} cells compared ({unmatched} unmatched); largest |ferrosim - R| in percentage points: " + ", ".join(parts))
-    print(f"  ferrosim: single-agent fits: A {ours['fit_a']['status']}, B {ours['fit_b']['status']}; "
-          f"Loewe fallback cells: {ours['loewe_fallback_cells']}")
+    # ferrosim's fit statuses in the words of the R peer's '#' line
+    da = sorted({c["dose_a"] for c in ours["cells"]})
+    db = sorted({c["dose_b"] for c in ours["cells"]})
+    z = ours["zip_refits"]
+    nofit = [f"B = {d:g} {st}" for d, st in zip(db[1:], z["columns"]) if st != "ok"]
+    nofit += [f"A = {d:g} {st}" for d, st in zip(da[1:], z["rows"]) if st != "ok"]
+    both = ours["fit_a"]["status"] == "ok" and ours["fit_b"]["status"] == "ok"
+    mine = (f"single-agent fits: A {ours['fit_a']['status']}, B {ours['fit_b']['status']}; Loewe fallback cells: "
+            + (str(ours["loewe_fallback_cells"]) if both else "NA (no Loewe without both fits)")
+            + "; ZIP refits kept as observed: " + (", ".join(nofit) if nofit else "none"))
+    print(f"  ferrosim: {mine}")
     print(f"  R peer:   {info}")
+    if not info.endswith(mine):
+        print("  (the fit statuses differ: where one side keeps a slice's observed responses and the other fits"
+              " it, ZIP differs there)")
     return 0 if n and not unmatched and not any(one_sided.values()) else 1
 
 

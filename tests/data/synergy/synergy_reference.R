@@ -17,11 +17,14 @@
 # the optimum were reported as failures) and scaleOffset 1e-4 (?nls: the offset test divides by
 # the residual SD, so exact, noise-free matrices never converged; 1e-4 viability is far below
 # any assay noise and leaves noisy fits unchanged).
-# Known difference: a ZIP refit of a slice where every cell is dead (viability ~1e-6 around a
-# fixed top that is <= 0) has no finite optimum; nls reports no_convergence or singular and the
-# slice keeps its observed responses, while fit.c's Levenberg-Marquardt stops at an IC50 far
-# below the tested doses and reports ok. The two differ there by about the viability itself
-# (below 1e-3 percentage points); the score line of `score` lists the refits without a fit.
+# Where Gauss-Newton fails from all three starts, the same starts with nls's "port" (nl2sol, a
+# trust-region method like fit.c's Levenberg-Marquardt) are tried before giving up.
+# Known difference: ZIP refits of slices where (nearly) every cell is dead and the fixed top
+# (the single agent's fitted viability there) is about 0 or below are ill-posed (no finite least-
+# squares optimum, or a step-like one); which of them an optimiser accepts differs between nls
+# and fit.c, and a slice fitted on one side and kept observed on the other differs in ZIP by up
+# to half its observed % viability. The '#' line of `score` lists the refits kept as observed;
+# `ferrosim combo --json` gives the same as "zip_refits" (bench/synergy_compare.py compares them).
 # Without a single-agent fit (status not ok), as src/synergy: Loewe is NA on the combination
 # cells and ZIP uses the observed single-agent responses.
 ll4 <- function(x, b, t, lc, h) {
@@ -56,14 +59,18 @@ fit4 <- function(x, y, fix_b = NA, fix_t = NA, flat_tol = 0, min_df = 0) {
     if (a * bb < 0) { lc0 <- lx[i - 1] + (lx[i] - lx[i - 1]) * a / (a - bb); break }
   }
   best <- NULL; why <- character(0)
-  for (h0 in c(1, 3, 0.4)) {
-    st <- list(b = b0, t = t0, lc = lc0, h = h0)[c(is.na(fix_b), is.na(fix_t), TRUE, TRUE)]
-    f <- bquote(y ~ ll4_grad(x, .(if (is.na(fix_b)) quote(b) else fix_b), .(if (is.na(fix_t)) quote(t) else fix_t),
-                             lc, h, .(names(st))))
-    fit <- tryCatch(nls(as.formula(f, env = environment()), data = list(x = x, y = y), start = st,
-                        control = nls.control(tol = 1e-7, maxiter = 500, minFactor = 1e-12, scaleOffset = 1e-4)),
-                    error = function(e) { why <<- c(why, conditionMessage(e)); NULL })
-    if (!is.null(fit) && (is.null(best) || deviance(fit) < deviance(best))) best <- fit
+  # Gauss-Newton first; only if it fails from every start, the same starts with nl2sol ("port")
+  for (alg in c("default", "port")) {
+    for (h0 in c(1, 3, 0.4)) {
+      st <- list(b = b0, t = t0, lc = lc0, h = h0)[c(is.na(fix_b), is.na(fix_t), TRUE, TRUE)]
+      f <- bquote(y ~ ll4_grad(x, .(if (is.na(fix_b)) quote(b) else fix_b), .(if (is.na(fix_t)) quote(t) else fix_t),
+                               lc, h, .(names(st))))
+      fit <- tryCatch(nls(as.formula(f, env = environment()), data = list(x = x, y = y), start = st, algorithm = alg,
+                          control = nls.control(tol = 1e-7, maxiter = 500, minFactor = 1e-12, scaleOffset = 1e-4)),
+                      error = function(e) { why <<- c(why, paste0(alg, ": ", conditionMessage(e))); NULL })
+      if (!is.null(fit) && (is.null(best) || deviance(fit) < deviance(best))) best <- fit
+    }
+    if (!is.null(best)) break
   }
   if (nzchar(Sys.getenv("SYN_DEBUG")) && length(why)) message(paste(why, collapse = "; "))
   # nls stops with "singular gradient" where fit.c's Levenberg-Marquardt may converge to a
