@@ -92,6 +92,8 @@ t1=$(now)
 start=$(awk -v a="$t0" -v b="$t1" -v n="$REPS" 'BEGIN { printf "%.5f", (b - a) / n }')
 echo "  ferrosim combo --data, whole process (start-up, read, 2 fits + 18 ZIP refits + Loewe roots, write): $ours s"
 echo "    of which process start-up and exit (ferrosim combo --help): $start s"
+[ -n "${MATRIX:-}" ] || awk -v a="$ours" -v s="$start" -v c="$cpu1" 'BEGIN {
+  printf "    so the fitting + scores are about %.2g%% of the one-thread combo run; the rest is the simulation\n", 100 * (a - s) / c }'
 # The R peer fits with nls (analytic Jacobian, the same starts and statuses as src/doseresp/fit.c)
 # and times the scoring inside R (no start-up, no file reading): the ratio is conservative.
 if peer=$(Rscript tests/data/synergy/synergy_reference.R time "$tmp/matrix1.tsv" "$RREPS" 2> "$tmp/r.err"); then
