@@ -48,13 +48,13 @@ for t in 1 2; do
   cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$tmp/cpu$t")
   eval "sim$t=$(el "$t0" "$t1")"
   eval "cpu$t=$cpu"
-  echo "  threads $t: wall $(el "$t0" "$t1") s, CPU $cpu s  (100 wells x $CELLS cells + the untreated reference)"
+  echo "  threads $t: wall $(el "$t0" "$t1") s, CPU $cpu s, CPU / threads $(awk -v c="$cpu" -v t=$t 'BEGIN { printf "%.1f", c / t }') s  (100 wells x $CELLS cells + the untreated reference)"
 done
 echo "  load average during the runs: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall time"
 echo "  depends on it; CPU time does not, and CPU / threads is the wall time on an idle machine)"
 if cmp -s "$tmp/matrix1.tsv" "$tmp/matrix2.tsv"; then echo "  1- and 2-thread outputs identical"; else echo "  WARNING: outputs differ between thread counts"; fi
 awk -v a="$sim1" -v b="$sim2" -v c="$cpu1" -v n="$CELLS" 'BEGIN {
-  printf "  speed-up 2 vs 1 thread (wall): %.2fx; CPU per virtual-cell simulation: %.2f ms\n", a / b, c / (101 * n) * 1e3 }'
+  printf "  speed-up 2 vs 1 thread (wall, only meaningful on an idle machine): %.2fx; CPU per virtual-cell simulation: %.2f ms\n", a / b, c / (101 * n) * 1e3 }'
 
 # where the simulation time goes: a profile (perf, if installed) of a small one-thread run,
 # summed by part of the engine
