@@ -12,12 +12,14 @@ enum {
     CLI_SURV_STRATA = 1 << 4, CLI_SURV_GROUP = 1 << 5, CLI_SURV_TIES = 1 << 6, CLI_SURV_CONF = 1 << 7,
     CLI_SURV_LAMBDA = 1 << 8, CLI_SURV_ALPHA = 1 << 9, CLI_SURV_NFOLDS = 1 << 10, CLI_SURV_FOLDID = 1 << 11,
     CLI_SURV_NLAMBDA = 1 << 12, CLI_SURV_LMR = 1 << 13,
-    CLI_SURV_EXPR = 1 << 14, CLI_SURV_WHERE = 1 << 15, CLI_SURV_SPLIT = 1 << 16, CLI_SURV_LOO = 1 << 17
+    CLI_SURV_EXPR = 1 << 14, CLI_SURV_WHERE = 1 << 15, CLI_SURV_SPLIT = 1 << 16, CLI_SURV_LOO = 1 << 17,
+    CLI_SURV_HTML = 1 << 18
 };
 
 typedef struct {
     cli_common_t com;
     const char *data, *time, *event, *covariates, *strata, *group, *ties, *lambda, *foldid, *expr, *where, *split;
+    const char *html; /* --html FILE: a self-contained HTML report with the figure */
     double conf, alpha, lambda_min_ratio;
     int nfolds, nlambda, loo;
 } cli_surv_opts_t;

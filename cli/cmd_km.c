@@ -1,11 +1,13 @@
 /* cmd_km.c — `ferrosim km`: Kaplan–Meier curves, medians and the log-rank test (as R's
  * survfit / survdiff). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "cli_surv.h"
 #include "ferrosim/io.h"
+#include "ferrosim/report.h"
 #include "ferrosim/survival.h"
 
 const char cmd_km_summary[] = "Kaplan-Meier curves, medians, log-rank test, as R's survfit/survdiff";
@@ -28,7 +30,9 @@ static const char usage[] =
     "  --split VAR       groups high (VAR > its median, as R's x > median(x)) and low; VAR is a\n"
     "                    numeric column or, with --expr, a gene\n"
     "  --expr MATRIX     genes x samples expression for --split GENE (matched by sample ID)\n"
-    "  --where COL=VALUE use only the rows where COL equals VALUE (e.g. lineage=B)\n";
+    "  --where COL=VALUE use only the rows where COL equals VALUE (e.g. lineage=B)\n"
+    "  --html FILE       also write a self-contained HTML report: the curves with their confidence\n"
+    "                    bands, censoring ticks, number at risk, medians and the log-rank test\n";
 
 static void print_tsv(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
 {
@@ -63,6 +67,50 @@ static void print_tsv(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
             fputc('\n', fp);
         }
     }
+}
+
+/* The HTML report: the figure, then the medians and the log-rank test as a table. */
+static int write_html(const char *path, const ferro_km_t *k, const ferro_surv_data_t *d, const cli_surv_opts_t *a)
+{
+    ferro_report_t *r;
+    char title[512], buf[512];
+    snprintf(title, sizeof title, "Kaplan\xe2\x80\x93Meier: %.200s%s%.200s", a->data, a->where ? " where " : "", a->where ? a->where : "");
+    int rc = ferro_report_open(path, title, &r);
+    if (rc) return rc;
+    snprintf(buf, sizeof buf, "%d samples (%d dropped for a missing value), endpoint %.60s / %.60s; %g%% confidence (log); "
+             "groups by %.60s%s.", d->n, d->ndropped, a->time, a->event, 100 * k->conf_level,
+             a->split ? a->split : a->group ? a->group : "none", a->split ? " above / at or below its median" : "");
+    ferro_report_paragraph(r, buf);
+    ferro_report_figures_begin(r);
+    ferro_report_km(r, a->split ? a->split : a->group ? a->group : "all samples", a->time, k);
+    ferro_report_figures_end(r);
+    enum { NC = 7 };
+    const char *hdr[NC] = {"group", "n", "events", "median", "lower", "upper", k->df > 0 ? "observed / expected" : ""};
+    int nrow = k->ncurve;
+    char (*cell)[48] = calloc((size_t)nrow * NC, sizeof *cell);
+    const char **cp = calloc((size_t)nrow * NC, sizeof *cp);
+    if (!cell || !cp) { free(cell); free(cp); ferro_report_abort(r); return FERRO_ENOMEM; }
+    for (int g = 0; g < nrow; g++) {
+        const ferro_km_curve_t *c = &k->curve[g];
+        double v[3] = {c->median, c->median_lo, c->median_hi};
+        snprintf(cell[g * NC], 48, "%.47s", k->labels[g]);
+        snprintf(cell[g * NC + 1], 48, "%d", c->n);
+        snprintf(cell[g * NC + 2], 48, "%d", c->nevent);
+        for (int m = 0; m < 3; m++)
+            if (isnan(v[m])) snprintf(cell[g * NC + 3 + m], 48, "NA");
+            else snprintf(cell[g * NC + 3 + m], 48, "%.4g", v[m]);
+        if (k->df > 0) snprintf(cell[g * NC + 6], 48, "%.1f / %.1f", k->observed[g], k->expected[g]);
+        for (int j = 0; j < NC; j++) cp[g * NC + j] = cell[g * NC + j];
+    }
+    ferro_report_table(r, nrow, k->df > 0 ? NC : NC - 1, hdr, cp);
+    free(cell);
+    free(cp);
+    if (k->df > 0) {
+        snprintf(buf, sizeof buf, "Log-rank test (survdiff, rho = 0%s): chi-squared %.4g on %d df, p = %.4g.",
+                 d->strata ? ", stratified" : "", k->chisq, k->df, k->p);
+        ferro_report_paragraph(r, buf);
+    }
+    return ferro_report_commit(r);
 }
 
 static void print_json(FILE *fp, const ferro_km_t *k, const ferro_surv_data_t *d)
@@ -115,7 +163,8 @@ int cmd_km(int argc, char **argv)
     cli_surv_opts_t a;
     int st = cli_surv_parse("km", argc, argv,
                             CLI_SURV_DATA | CLI_SURV_TIME | CLI_SURV_EVENT | CLI_SURV_GROUP | CLI_SURV_STRATA |
-                                CLI_SURV_CONF | CLI_SURV_WHERE | CLI_SURV_EXPR | CLI_SURV_SPLIT, usage, &a);
+                                CLI_SURV_CONF | CLI_SURV_WHERE | CLI_SURV_EXPR | CLI_SURV_SPLIT | CLI_SURV_HTML,
+                            usage, &a);
     if (st >= 0) return st;
     if (a.group && a.split) return cli_usage_error("km", usage, "give --group or --split, not both");
     if (a.strata && !a.group && !a.split) return cli_usage_error("km", usage, "--strata needs --group or --split (it stratifies the log-rank test)");
@@ -133,7 +182,9 @@ int cmd_km(int argc, char **argv)
         if (d->ndropped) ferro_info("km: %d rows with missing values dropped", d->ndropped);
         if (a.com.json) print_json(ferro_out_fp(out), k, d);
         else print_tsv(ferro_out_fp(out), k, d);
-        rc = ferro_out_commit(out);
+        if (a.html) rc = write_html(a.html, k, d, &a);
+        if (rc) ferro_out_abort(out);
+        else rc = ferro_out_commit(out);
     }
     ferro_km_free(k);
     ferro_surv_data_free(d);

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "cli_surv.h"
 #include "ferrosim/io.h"
+#include "ferrosim/report.h"
 #include "ferrosim/survival.h"
 
 const char cmd_signature_summary[] = "prognostic signature: build (DE, FerrDb, hubs, Cox, LASSO) / apply";
@@ -37,10 +38,13 @@ static const char usage[] =
     "  --nfolds K           CV folds (10; random from --seed)  --lambda min|1se (min)\n"
     "  --alpha A            elastic-net mixing (1 = lasso)\n"
     "  --auc-times LIST     times for AUC(t) (default: quartiles of the event times)\n"
-    "  --signature FILE     build: where to save it; apply: the signature to use\n";
+    "  --signature FILE     build: where to save it; apply: the signature to use\n"
+    "  --html FILE          also write a self-contained HTML report: the workflow's steps, the\n"
+    "                       signature's Cox table, the risk groups' Kaplan-Meier curves (number at\n"
+    "                       risk, log-rank), HR, C-index and AUC(t)\n";
 
 enum { O_EXPR = 1, O_SAMPLES, O_TIME, O_EVENT, O_WHERE, O_DEGROUP, O_CONTRAST, O_FDR, O_LFC, O_GENESETS,
-       O_NETWORK, O_HUBS, O_HUBSONLY, O_SCREENP, O_NFOLDS, O_LAMBDA, O_ALPHA, O_AUCT, O_SIG };
+       O_NETWORK, O_HUBS, O_HUBSONLY, O_SCREENP, O_NFOLDS, O_LAMBDA, O_ALPHA, O_AUCT, O_SIG, O_HTML };
 
 static void print_eval(FILE *fp, const ferro_signature_eval_t *e, double cutoff)
 {
@@ -174,6 +178,181 @@ static void json_report(FILE *fp, const ferro_signature_report_t *r, const ferro
     fputs("}\n", fp);
 }
 
+/* ---- the HTML report ---- */
+
+/* A table of nrow x ncol cells built with snprintf into one buffer (cells of < 200 bytes). */
+typedef struct { int nrow, ncol, cap; char (*cell)[200]; } html_tab_t;
+
+static char *tab_cell(html_tab_t *t, int i, int j)
+{
+    if (i >= t->cap) {
+        int cap = t->cap ? 2 * t->cap : 16;
+        while (cap <= i) cap *= 2;
+        char (*c)[200] = realloc(t->cell, (size_t)cap * t->ncol * sizeof *c);
+        if (!c) return NULL;
+        memset(c + (size_t)t->cap * t->ncol, 0, (size_t)(cap - t->cap) * t->ncol * sizeof *c);
+        t->cell = c;
+        t->cap = cap;
+    }
+    if (i >= t->nrow) t->nrow = i + 1;
+    return t->cell[(size_t)i * t->ncol + j];
+}
+
+static int tab_write(ferro_report_t *r, html_tab_t *t, const char *const *header)
+{
+    const char **cp = malloc(((size_t)t->nrow * t->ncol + 1) * sizeof *cp);
+    if (!cp) return FERRO_ENOMEM;
+    for (int k = 0; k < t->nrow * t->ncol; k++) cp[k] = t->cell[k];
+    ferro_report_table(r, t->nrow, t->ncol, header, cp);
+    free(cp);
+    free(t->cell);
+    t->cell = NULL;
+    t->nrow = t->cap = 0;
+    return 0;
+}
+
+/* A number as the report shows it (4 significant digits, NA), in at most 32 bytes. */
+static void fmt(char *buf, double v)
+{
+    if (isnan(v)) snprintf(buf, 32, "NA");
+    else snprintf(buf, 32, "%.4g", v);
+}
+
+/* Row "name | value" of a two-column table; returns the next row. */
+#define ROW2(t, i, name, ...)                                                                      \
+    do {                                                                                           \
+        char *c0_ = tab_cell(&(t), (i), 0), *c1_ = tab_cell(&(t), (i), 1);                         \
+        if (c0_ && c1_) { snprintf(c0_, 200, "%.190s", (name)); snprintf(c1_, 200, __VA_ARGS__); }   \
+        (i)++;                                                                                     \
+    } while (0)
+
+static int html_eval(ferro_report_t *r, const ferro_signature_eval_t *e, double cutoff, const char *title,
+                     const char *timecol)
+{
+    int nh = 0, i = 0;
+    for (int k = 0; k < e->n; k++) nh += e->high[k];
+    if (e->km) {
+        ferro_report_figures_begin(r);
+        ferro_report_km(r, title, timecol, e->km);
+        ferro_report_figures_end(r);
+    } else {
+        ferro_report_paragraph(r, "Every sample falls in one risk group: no Kaplan-Meier comparison.");
+    }
+    html_tab_t t = {0, 2, 0, NULL};
+    char a[32], b[32], c[32], d[32];
+    fmt(a, cutoff);
+    ROW2(t, i, "samples (events; dropped for a missing value)", "%d (%d; %d)", e->n, e->nevent, e->ndropped);
+    ROW2(t, i, "risk cutoff (median training risk)", "%s: %d high, %d low", a, nh, e->n - nh);
+    fmt(a, e->logrank_chisq); fmt(b, e->logrank_p);
+    ROW2(t, i, "log-rank high vs low", "chi-squared %s, df 1, p %s", a, b);
+    fmt(a, e->median_high); fmt(b, e->median_low);
+    ROW2(t, i, "median survival high / low", "%s / %s", a, b);
+    fmt(a, e->hr); fmt(b, e->hr_lo); fmt(c, e->hr_hi); fmt(d, e->hr_p);
+    ROW2(t, i, "hazard ratio high vs low (95% CI), p", "%s (%s-%s), p %s", a, b, c, d);
+    fmt(a, e->cindex.concordance);
+    ROW2(t, i, "C-index of the risk score", "%s", a);
+    for (int k = 0; k < e->nauc; k++) {
+        char name[80];
+        fmt(a, e->auc_time[k]); fmt(b, e->auc[k]);
+        snprintf(name, sizeof name, "time-dependent AUC at %s", a);
+        ROW2(t, i, name, "%s", b);
+    }
+    static const char *const hdr[2] = {"measure", "value"};
+    return tab_write(r, &t, hdr);
+}
+
+static int html_build(const char *path, const ferro_signature_report_t *rep, const ferro_signature_t *s,
+                      const ferro_signature_options_t *o, const char *expr, const char *samples)
+{
+    ferro_report_t *r;
+    char title[600];
+    snprintf(title, sizeof title, "Prognostic ferroptosis signature: %.250s%s%.250s", samples, o->where ? " where " : "",
+             o->where ? o->where : "");
+    int rc = ferro_report_open(path, title, &r);
+    if (rc) return rc;
+    snprintf(title, sizeof title, "Expression %.250s; endpoint %.100s / %.100s.", expr, o->time, o->event);
+    ferro_report_paragraph(r, title);
+    ferro_report_heading(r, 2, "Workflow");
+    html_tab_t t = {0, 2, 0, NULL};
+    int i = 0;
+    if (rep->n_de >= 0)
+        ROW2(t, i, "differential expression (limma)", "%d of %d genes (%s vs %s, adj. p < %g, |logFC| >= %g)", rep->n_de,
+             rep->n_genes, o->de_a, o->de_b, o->de_fdr, o->de_lfc);
+    else ROW2(t, i, "differential expression", "skipped (%d genes)", rep->n_genes);
+    ROW2(t, i, "ferroptosis genes (candidates)", "%d (%d of the sets not on the array)", rep->n_ferro, rep->n_absent);
+    {
+        char list[200] = "";
+        size_t used = 0;
+        for (int k = 0; k < rep->n_hubs && used + 1 < sizeof list; k++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", rep->hub[k]);
+        ROW2(t, i, "hub genes (MCC)", "%d: %s", rep->n_hubs, list);
+    }
+    ROW2(t, i, "univariate Cox screen", "%d genes with p < %g", rep->n_screen, o->screen_p);
+    if (!rep->stopped[0]) {
+        char a[32];
+        fmt(a, rep->lambda);
+        ROW2(t, i, "LASSO-Cox", "%d genes at lambda %s (%d-fold CV, lambda.%s)", rep->n_lasso, a, o->nfolds,
+             o->use_1se ? "1se" : "min");
+        fmt(a, rep->cox->lr_p);
+        ROW2(t, i, "multivariate Cox", "%d genes, likelihood-ratio p %s", s->ngene, a);
+    } else {
+        ROW2(t, i, "stopped", "%.190s", rep->stopped);
+    }
+    static const char *const hdr2[2] = {"step", "result"};
+    if ((rc = tab_write(r, &t, hdr2))) goto fail;
+    if (!rep->stopped[0]) {
+        ferro_report_heading(r, 2, "Signature (multivariate Cox)");
+        html_tab_t c = {0, 5, 0, NULL};
+        const ferro_cox_fit_t *f = rep->cox;
+        for (int j = 0; j < f->p; j++) {
+            char *cell[5];
+            for (int m = 0; m < 5; m++) cell[m] = tab_cell(&c, j, m);
+            if (!cell[4]) { free(c.cell); rc = FERRO_ENOMEM; goto fail; }
+            snprintf(cell[0], 200, "%.190s", f->names[j]);
+            fmt(cell[1], f->coef[j]);
+            fmt(cell[2], f->hr[j]);
+            char lo[32], hi[32];
+            fmt(lo, f->hr_lo[j]); fmt(hi, f->hr_hi[j]);
+            snprintf(cell[3], 200, "%s-%s", lo, hi);
+            fmt(cell[4], f->pvalue[j]);
+        }
+        static const char *const hdr5[5] = {"gene", "coef", "HR", "95% CI", "p"};
+        if ((rc = tab_write(r, &c, hdr5))) goto fail;
+        ferro_report_paragraph(r, "Risk score = sum of coef x expression; high risk = above the training median.");
+        ferro_report_heading(r, 2, "Risk groups (training samples)");
+        ferro_report_paragraph(r, "These are the samples the signature was selected and fitted on: the separation, "
+                                  "hazard ratio, C-index and AUC below are optimistic. Judge the signature on an "
+                                  "independent cohort (ferrosim signature apply).");
+        if ((rc = html_eval(r, rep->train, s->cutoff, "training: high vs low risk", o->time))) goto fail;
+    }
+    return ferro_report_commit(r);
+fail:
+    free(t.cell);
+    ferro_report_abort(r);
+    return rc;
+}
+
+static int html_apply(const char *path, const ferro_signature_t *s, const ferro_signature_eval_t *e, const char *sigpath,
+                      const char *expr, const char *samples, const char *time, const char *event, const char *where)
+{
+    ferro_report_t *r;
+    char buf[800];
+    snprintf(buf, sizeof buf, "Signature %.200s on %.250s%s%.200s", sigpath, samples, where ? " where " : "", where ? where : "");
+    int rc = ferro_report_open(path, buf, &r);
+    if (rc) return rc;
+    snprintf(buf, sizeof buf, "Expression %.250s; endpoint %.100s / %.100s; the training cutoff.", expr, time, event);
+    ferro_report_paragraph(r, buf);
+    ferro_report_heading(r, 2, "Signature");
+    html_tab_t c = {0, 2, 0, NULL};
+    int i = 0;
+    for (int j = 0; j < s->ngene; j++) ROW2(c, i, s->gene[j], "%.6g", s->coef[j]);
+    static const char *const hdr[2] = {"gene", "coef"};
+    if ((rc = tab_write(r, &c, hdr))) { ferro_report_abort(r); return rc; }
+    ferro_report_heading(r, 2, "Risk groups");
+    if ((rc = html_eval(r, e, s->cutoff, "high vs low risk", time))) { ferro_report_abort(r); return rc; }
+    return ferro_report_commit(r);
+}
+
 static int parse_list_d(const char *arg, double **v, int *n)
 {
     char **items;
@@ -190,7 +369,7 @@ static int parse_list_d(const char *arg, double **v, int *n)
 
 typedef struct {
     ferro_signature_options_t *o;
-    const char *expr, *samples, *sigpath, *contrast, *genesets;
+    const char *expr, *samples, *sigpath, *contrast, *genesets, *html;
     double *auct; /* --auc-times, malloc'ed */
     int nauct;
 } sig_args_t;
@@ -212,6 +391,7 @@ static int sig_option(void *ctx, int opt, const char *arg)
     case O_NETWORK: o->network = arg; break;
     case O_HUBSONLY: o->hubs_only = 1; break;
     case O_SIG: a->sigpath = arg; break;
+    case O_HTML: a->html = arg; break;
     case O_FDR: case O_LFC: case O_SCREENP: case O_ALPHA: {
         double v;
         if (ferro_parse_double(arg, &v) || v < 0 || (opt != O_LFC && v > 1))
@@ -250,7 +430,8 @@ int cmd_signature(int argc, char **argv)
         {"hubs-only", no_argument, 0, O_HUBSONLY}, {"screen-p", required_argument, 0, O_SCREENP},
         {"nfolds", required_argument, 0, O_NFOLDS}, {"lambda", required_argument, 0, O_LAMBDA},
         {"alpha", required_argument, 0, O_ALPHA}, {"auc-times", required_argument, 0, O_AUCT},
-        {"signature", required_argument, 0, O_SIG}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+        {"signature", required_argument, 0, O_SIG}, {"html", required_argument, 0, O_HTML}, CLI_COMMON_LONGOPTS,
+        {0, 0, 0, 0}};
     static const cli_parser_t parser = {"signature", usage, opts, NULL, sig_option, 0, NULL};
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) { fputs(usage, stdout); fputs(CLI_COMMON_HELP, stdout); return 0; }
     if (argc < 2 || (strcmp(argv[1], "build") && strcmp(argv[1], "apply")))
@@ -305,6 +486,7 @@ int cmd_signature(int argc, char **argv)
             if (!rc) { fprintf(stderr, "ferrosim signature: no signature: %s\n", rep->stopped); status = CLI_EXIT_FAIL; }
             goto done_rc;
         }
+        if (!rc && a.html) rc = html_build(a.html, rep, sig, &o, expr, samples);
         if (!rc) rc = ferro_out_open(sigpath, &sout);
         if (!rc) { rc = ferro_signature_write(sig, ferro_out_fp(sout)); if (rc) ferro_out_abort(sout); else rc = ferro_out_commit(sout); }
         if (!rc) rc = ferro_out_open(com.out, &out);
@@ -316,6 +498,7 @@ int cmd_signature(int argc, char **argv)
     } else {
         rc = ferro_signature_read(sigpath, &sig);
         if (!rc) rc = ferro_signature_apply(sig, expr, samples, o.time, o.event, o.where, auct, nauct, &ev);
+        if (!rc && a.html) rc = html_apply(a.html, sig, ev, sigpath, expr, samples, o.time, o.event, o.where);
         if (!rc) rc = ferro_out_open(com.out, &out);
         if (!rc) {
             FILE *fp = ferro_out_fp(out);

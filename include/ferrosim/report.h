@@ -14,6 +14,7 @@
 
 #include "ferrosim/common.h"
 #include "ferrosim/doseresp.h"
+#include "ferrosim/survival.h"
 #include "ferrosim/synergy.h"
 
 #ifdef __cplusplus
@@ -67,6 +68,11 @@ void ferro_report_heatmap(ferro_report_t *r, const ferro_report_heatmap_t *h);
 /* The figures of one combination: the viability matrix and the four synergy score maps. */
 void ferro_report_synergy(ferro_report_t *r, const char *title, const char *name_a, const char *name_b,
                           const ferro_grid_t *g, const ferro_synergy_t *s);
+
+/* Kaplan–Meier curves (ferro_km_fit) in one panel: steps with their confidence bands, censoring
+ * ticks, a legend with n, events and median per group, the log-rank test (when the fit has one)
+ * under the title, and the number at risk at each time tick under the axis. */
+void ferro_report_km(ferro_report_t *r, const char *title, const char *xlabel, const ferro_km_t *k);
 
 #ifdef __cplusplus
 }

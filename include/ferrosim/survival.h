@@ -259,6 +259,7 @@ typedef struct {
     ferro_concordance_t cindex;     /* of the risk score */
     int nauc;
     double *auc_time, *auc;
+    ferro_km_t *km;                 /* Kaplan–Meier of the groups "high" and "low" (NULL if one is empty) */
 } ferro_signature_eval_t;
 
 typedef struct {

@@ -48,6 +48,7 @@ void ferro_signature_eval_free(ferro_signature_eval_t *e)
     if (!e) return;
     free_strs(e->sample, e->n);
     free(e->risk); free(e->high); free(e->auc_time); free(e->auc);
+    ferro_km_free(e->km);
     free(e);
 }
 
@@ -145,6 +146,8 @@ static int evaluate(const ferro_surv_data_t *d, const double *coef, double cutof
             if ((rc = ferro_td_auc(n, d->time, d->event, e->risk, times[k], &e->auc[k]))) goto done;
         }
     }
+    e->km = km; /* kept for the report's figure */
+    km = NULL;
 done:
     free(ev); free(hx);
     ferro_km_free(km);
