@@ -281,11 +281,11 @@ static int html_build(const char *path, const ferro_signature_report_t *rep, con
     else ROW2(t, i, "differential expression", "skipped (%d genes)", rep->n_genes);
     ROW2(t, i, "ferroptosis genes (candidates)", "%d (%d of the sets not on the array)", rep->n_ferro, rep->n_absent);
     {
-        char list[200] = "";
+        char list[160] = "";
         size_t used = 0;
         for (int k = 0; k < rep->n_hubs && used + 1 < sizeof list; k++)
             used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", rep->hub[k]);
-        ROW2(t, i, "hub genes (MCC)", "%d: %s", rep->n_hubs, list);
+        ROW2(t, i, "hub genes (MCC)", "%d: %.160s", rep->n_hubs, list);
     }
     ROW2(t, i, "univariate Cox screen", "%d genes with p < %g", rep->n_screen, o->screen_p);
     if (!rep->stopped[0]) {
