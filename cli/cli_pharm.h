@@ -41,7 +41,7 @@ enum { CLI_OPT_CELL = 1100, CLI_OPT_SET, CLI_OPT_WITH, CLI_OPT_TIME, CLI_OPT_CEL
     "  --set GENE=FACTOR    scale the gene's expression (0 knockout, 0.2 knockdown, 5 overexpression)\n" \
     "  --with AGENT=DOSE    a background agent in every well (e.g. --with ferrostatin-1=1uM)\n"     \
     "  --time H             endpoint in hours (default 72)\n"                                      \
-    "  --cells N            virtual cells per well (default 1000)\n"                             \
+    "  --cells N            virtual cells per well (default 1000; sensitivity: 200)\n"                             \
     CLI_TOL_HELP
 
 /* argc-sized arrays for set/with; defaults. Returns 0 or FERRO_ENOMEM. */
