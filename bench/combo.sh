@@ -5,12 +5,13 @@
 # single-agent fits, 18 ZIP refits, Loewe roots, Bliss, HSA) side by side with an R peer doing
 # the same computation (tests/data/synergy/synergy_reference.R: stats::nls + uniroot), and the
 # largest difference between the two sets of scores (bench/synergy_compare.py).
-# There is no peer for the simulation part here (bench/ of the population layer compares the
-# solver with SciPy/deSolve).
+# The simulation part's peer: SciPy on the same model (scripts/model/preview.py) for the cells of
+# one well at the same tolerances (bench/combo_peer.py); the ratio is per cell simulation.
 #
 # Usage: bench/combo.sh            (uses build/ferrosim; builds Release if it is missing)
 # Environment: CELL (Jurkat), AGENT_A (erastin), AGENT_B (RSL3), RANGE_A, RANGE_B, CELLS (1000),
 #              REPS (20, repetitions of the fast fitting part by ferrosim), RREPS (3, by the R peer),
+#              PEER_CELLS (20, cells of the one well the SciPy peer simulates: bench/combo_peer.py),
 #              PROFILE_CELLS (20, cells per well of the profiled run; the profile needs perf and is
 #              skipped without it), MATRIX (a matrix TSV from `ferrosim combo --out`: skip the
 #              simulations and time only the fitting + synergy part on it)
@@ -30,6 +31,7 @@ CELLS=${CELLS:-1000}
 REPS=${REPS:-20}
 RREPS=${RREPS:-3}
 PROFILE_CELLS=${PROFILE_CELLS:-20}
+PEER_CELLS=${PEER_CELLS:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 now() { date +%s.%N; }
@@ -55,6 +57,22 @@ echo "  depends on it; CPU time does not, and CPU / threads is the wall time on 
 if cmp -s "$tmp/matrix1.tsv" "$tmp/matrix2.tsv"; then echo "  1- and 2-thread outputs identical"; else echo "  WARNING: outputs differ between thread counts"; fi
 awk -v a="$sim1" -v b="$sim2" -v c="$cpu1" -v n="$CELLS" 'BEGIN {
   printf "  speed-up 2 vs 1 thread (wall, only meaningful on an idle machine): %.2fx; CPU per virtual-cell simulation: %.2f ms\n", a / b, c / (101 * n) * 1e3 }'
+
+# the simulation's peer: SciPy (scripts/model/preview.py, the same model and tables, solve_ivp BDF
+# with the analytic Jacobian, the same screening tolerances) on the cells of one well (both agents
+# at the middle of their ranges), each untreated and treated, as ferrosim runs them
+mid() { echo "$1" | awk -F: '{ printf "%.6g", sqrt($1 * $2) }'; }
+if /usr/bin/python3 -c "import scipy" 2>/dev/null &&
+   /usr/bin/python3 bench/combo_peer.py "${FERROSIM_DATA:-data}" "$CELL" "$AGENT_A" "$(mid "$RANGE_A")" "$AGENT_B" \
+     "$(mid "$RANGE_B")" "$PEER_CELLS" > "$tmp/peer.tsv"; then
+  awk -F'\t' -v c="$cpu1" -v n="$CELLS" -v k="$PEER_CELLS" '$1 == "peer_cpu_ms_per_sim" { p = $2 } END {
+    o = c / (101 * n) * 1e3
+    printf "SciPy peer (solve_ivp BDF, analytic Jacobian, rtol 1e-4 atol 1e-8; %d cells of one well, 1 thread):\n", k
+    printf "  %.2f ms CPU per cell simulation vs ferrosim %.3f ms: ratio %.0fx; the whole unit would take the peer\n", p, o, p / o
+    printf "  ~%.0f min on one core (ferrosim: %.0f s)\n", p * 101 * n / 1e3 / 60, c }' "$tmp/peer.tsv"
+else
+  echo "SciPy peer skipped (/usr/bin/python3 with scipy not found, or it failed)"
+fi
 
 # where the simulation time goes: a profile (perf, if installed) of a small one-thread run,
 # summed by part of the engine
