@@ -30,12 +30,18 @@ static const char usage[] =
     "  --doses N            doses per curve besides 0 (default 9)\n"
     "  --matrix N           doses per combination axis besides 0 (default 5)\n"
     "  --time H             endpoint in hours (default 72)\n"
+    "  --no-why             skip the genes-behind-each-agent section (see sensitivity.tsv below)\n"
     CLI_TOL_HELP
     "\n"
     "Writes DIR/dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv, synergy.tsv,\n"
-    "synergy_summary.tsv and report.html (open it in any browser, no network needed), and prints\n"
+    "synergy_summary.tsv, sensitivity.tsv and report.html (open it in any browser, no network\n"
+    "needed), and prints\n"
     "the report's path (no JSON output: --json is refused). Progress on stderr when it is a\n"
     "terminal; --quiet silences it.\n"
+    "sensitivity.tsv (why each agent kills): for each agent with a falling curve whose IC50 lies\n"
+    "in the tested range, its most sensitive ALL line at the dose halving that line's mean cell,\n"
+    "and every gene's elasticity of viability there (as ferrosim sensitivity): agent, cell, dose,\n"
+    "unit, v0 (the mean cell's viability at that dose), gene, elasticity.\n"
     "ic50.tsv: cell, lineage, agent, unit, status, ic50, ic50_lo, ic50_hi, hill, bottom, top, r2,\n"
     "dose_v50, auc, auc_obs, dose_lo, dose_hi, direction, ec50, ec50_lo, ec50_hi (the columns of\n"
     "ferrosim dose --help). A curve that rises with dose (a protective agent, e.g. ferrostatin-1:\n"
@@ -90,7 +96,7 @@ static int review_cells(const ferro_world_t *w, const int *cells, int ncells, in
     return 0;
 }
 
-enum { O_CELLS = 2000, O_AGENTS, O_COMBOS, O_CPW, O_DOSES, O_MATRIX, O_TIME };
+enum { O_CELLS = 2000, O_AGENTS, O_COMBOS, O_CPW, O_DOSES, O_MATRIX, O_TIME, O_NOWHY };
 
 typedef struct {
     ferro_screen_options_t so;
@@ -119,6 +125,7 @@ static int screen_option(void *ctx, int opt, const char *arg)
         else if (opt == O_DOSES) a->so.ndose = (int)v;
         else a->so.nmatrix = (int)v;
         break;
+    case O_NOWHY: a->so.why = 0; break;
     case O_TIME:
         if (ferro_parse_double(arg, &t) || !(t > 0)) return cli_usage_error("screen", usage, "--time: '%s' is not a positive number of hours", arg);
         a->so.t_end = t;
@@ -133,7 +140,8 @@ int cmd_screen(int argc, char **argv)
     static const struct option opts[] = {{"cells", required_argument, 0, O_CELLS}, {"agents", required_argument, 0, O_AGENTS},
                                          {"combos", required_argument, 0, O_COMBOS}, {"cells-per-well", required_argument, 0, O_CPW},
                                          {"doses", required_argument, 0, O_DOSES}, {"matrix", required_argument, 0, O_MATRIX},
-                                         {"time", required_argument, 0, O_TIME}, CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS,
+                                         {"time", required_argument, 0, O_TIME}, {"no-why", no_argument, 0, O_NOWHY},
+                                         CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS,
                                          {0, 0, 0, 0}};
     static const cli_parser_t parser = {"screen", usage, opts, NULL, screen_option, 0,
                                         "the screen writes TSV tables and an HTML report into --out DIR"};

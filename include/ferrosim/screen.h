@@ -72,11 +72,14 @@ typedef struct {
                             terminal and the log level shows warnings), 0: none. The population
                             layer's per-series bars are always off inside a screen; warnings print
                             either way (the log level alone decides those). */
+    int why;             /* 1 (default): for each agent, the genes its killing depends on (its most
+                            sensitive ALL line at the dose halving the line's mean cell; every gene's
+                            elasticity, as ferrosim sensitivity): sensitivity.tsv and a report section */
 } ferro_screen_options_t;
 void ferro_screen_options_init(ferro_screen_options_t *o);
 
 /* Run the screen; writes in outdir: dose_response.tsv, ic50.tsv, selectivity.tsv, lineage.tsv,
- * synergy.tsv, synergy_summary.tsv and report.html. Progress on stderr (o->progress). */
+ * synergy.tsv, synergy_summary.tsv, sensitivity.tsv (o->why) and report.html. Progress on stderr (o->progress). */
 int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o) FERRO_WUR;
 
 #ifdef __cplusplus

@@ -30,6 +30,7 @@ typedef struct {
     double step;      /* multiplicative step of the local elasticity (default 1.25: x1.25 and /1.25) */
     double kd, oe;    /* knock-down and over-expression factors (defaults 0.2 and 5) */
     int progress;     /* 1 (default): a progress bar on stderr when it is a terminal */
+    int local_only;   /* 1: only the elasticities (v_kd, v_oe are NAN; half the runs); default 0 */
 } ferro_sens_opts_t;
 void ferro_sens_opts_init(ferro_sens_opts_t *o);
 

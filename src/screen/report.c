@@ -261,6 +261,7 @@ int ferro_screen_write_report(const ferro_world_t *w, const ferro_screen_options
     if (!rc) rc = selectivity_table(r, w, d);
     if (!rc) rc = lineage_table(r, w, d);
     if (!rc) rc = combos(r, w, d);
+    if (!rc && d->why) rc = screen_why_report(r, w, d);
     if (!rc) rc = curves(r, w, d);
     if (rc) { ferro_report_abort(r); return rc; }
     return ferro_report_commit(r);

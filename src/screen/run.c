@@ -19,6 +19,7 @@ void ferro_screen_options_init(ferro_screen_options_t *o)
     o->seed = 1;
     o->threads = 1;
     o->progress = 1;
+    o->why = 1;
 }
 
 static void data_free(screen_data_t *d)
@@ -36,6 +37,7 @@ static void data_free(screen_data_t *d)
     }
     free(d->grid);
     free(d->syn);
+    screen_why_free(d->why);
 }
 
 const char *ferro_screen_combo_b_name(const ferro_world_t *w, const ferro_screen_combo_t *c, char *buf, size_t n)
@@ -170,6 +172,7 @@ int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o)
         rc = simulate(w, o, &d, prog);
         ferro_progress_finish(prog);
     }
+    if (!rc && o->why) rc = screen_why_run(w, o, &d);
     if (!rc) rc = ferro_screen_write_tables(w, &d, o->outdir);
     if (!rc) {
         char path[4096];

@@ -2,7 +2,20 @@
 #ifndef FERRO_SCREEN_INTERNAL_H
 #define FERRO_SCREEN_INTERNAL_H
 
+#include <stdio.h>
+
+#include "ferrosim/report.h"
 #include "ferrosim/screen.h"
+#include "ferrosim/sensitivity.h"
+
+/* Gene elasticities of viability per explained agent (why.c). */
+typedef struct screen_why_s {
+    int n;                  /* agents explained */
+    int *agent, *cell;      /* world indices: the agent, its most sensitive ALL line */
+    double *dose, *v0;      /* the dose halving the line's mean cell, and the viability there */
+    int ngene;              /* the world's genes */
+    double *el;             /* n x ngene elasticities */
+} screen_why_t;
 
 typedef struct {
     int ncell, nagent, ndose;       /* ndose includes dose 0 */
@@ -16,7 +29,14 @@ typedef struct {
     const ferro_screen_combo_t *combo;
     ferro_grid_t **grid;            /* ncombo */
     ferro_synergy_t **syn;          /* ncombo */
+    screen_why_t *why;              /* gene sensitivities (o->why), or NULL */
 } screen_data_t;
+
+/* The "why" section (why.c): compute into d->why; sensitivity.tsv; the report's section. */
+int screen_why_run(const ferro_world_t *w, const ferro_screen_options_t *o, screen_data_t *d);
+void screen_why_free(screen_why_t *y);
+void screen_why_write_tsv(const ferro_world_t *w, const screen_data_t *d, FILE *fp);
+int screen_why_report(ferro_report_t *r, const ferro_world_t *w, const screen_data_t *d);
 
 int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir);
 int ferro_screen_write_report(const ferro_world_t *w, const ferro_screen_options_t *o, const screen_data_t *d,

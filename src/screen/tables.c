@@ -174,10 +174,12 @@ static void write_synergy_summary(const ferro_world_t *w, const screen_data_t *d
 int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir)
 {
     static const char *names[] = {"dose_response.tsv", "ic50.tsv", "selectivity.tsv", "lineage.tsv", "synergy.tsv",
-                                  "synergy_summary.tsv"};
+                                  "synergy_summary.tsv", "sensitivity.tsv"};
     void (*writer[])(const ferro_world_t *, const screen_data_t *, FILE *) = {
-        write_dose, write_ic50, write_selectivity, write_lineage, write_synergy, write_synergy_summary};
-    for (int t = 0; t < 6; t++) {
+        write_dose, write_ic50, write_selectivity, write_lineage, write_synergy, write_synergy_summary,
+        screen_why_write_tsv};
+    for (int t = 0; t < 7; t++) {
+        if (t == 6 && !d->why) break;
         ferro_out_t *o;
         int rc = open_table(outdir, names[t], &o);
         if (rc) return rc;

@@ -15,6 +15,7 @@ void ferro_sens_opts_init(ferro_sens_opts_t *o)
     o->kd = 0.2;
     o->oe = 5.0;
     o->progress = 1;
+    o->local_only = 0;
 }
 
 void ferro_sens_result_free(ferro_sens_result_t *r)
@@ -76,7 +77,7 @@ int ferro_sensitivity_run(const ferro_world_t *w, const ferro_condition_t *c, co
     ferro_progress_t *bar = NULL;
     if (!r || !r->target || !fbuf || !dbuf) goto fail;
     if ((rc = viability(w, c, -1, -1, 1.0, fbuf, dbuf, &r->v0))) goto fail;
-    if (o->progress) bar = ferro_progress_start("sensitivity", (long)ng * 4 + (long)nagent * 2);
+    if (o->progress) bar = ferro_progress_start("sensitivity", (long)ng * (o->local_only ? 2 : 4) + (long)nagent * 2);
     for (int i = 0; i < ng; i++) {
         ferro_sens_target_t *t = &r->target[r->n++];
         int g = genes ? genes[i] : i;
@@ -87,7 +88,9 @@ int ferro_sensitivity_run(const ferro_world_t *w, const ferro_condition_t *c, co
             if (c->factors[k].gene == g) t->base *= c->factors[k].factor;
         const double m[4] = {1.0 / o->step, o->step, o->kd, o->oe};
         double *v[4] = {&t->v_down, &t->v_up, &t->v_kd, &t->v_oe};
-        for (int j = 0; j < 4; j++) {
+        const int nrun = o->local_only ? 2 : 4;
+        t->v_kd = t->v_oe = NAN;
+        for (int j = 0; j < nrun; j++) {
             if ((rc = viability(w, c, g, -1, m[j], fbuf, dbuf, v[j]))) goto fail;
             ferro_progress_tick(bar, 1);
         }
