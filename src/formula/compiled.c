@@ -13,13 +13,13 @@ static int same_ins(const fx_ins_t *x, const fx_ins_t *y, int n)
     return 1;
 }
 
-fxm_rhs_fn fxm_compiled_find(const ferro_model_t *m)
+const fxm_compiled_t *fxm_compiled_find(const ferro_model_t *m)
 {
     const char *off = getenv("FERRO_INTERPRET");
     if (off && *off && strcmp(off, "0")) return NULL;
     int n = m->rhs.end - m->rhs.start;
     for (const fxm_compiled_t *c = fxm_compiled_models; c->rhs; c++)
-        if (c->n == n && same_ins(c->ins, m->code.ins + m->rhs.start, n)) return c->rhs;
+        if (c->n == n && same_ins(c->ins, m->code.ins + m->rhs.start, n)) return c;
     return NULL;
 }
 
@@ -71,6 +71,19 @@ int fxm_emit_compiled(const ferro_model_t *m, FILE *fp, const char *name)
         else fprintf(fp, "    v[%d] = fx_apply2(%d, v[%d], v[%d]); /* %s */\n", p->dst, p->op, p->a, p->b, fx_op_name(p->op));
     }
     if (target[end - start]) fprintf(fp, "L%d:;\n", end);
+    fputs("}\n\n", fp);
+    /* forward mode: the interpreter's step with constant operands (tangent.h) */
+    const int K = m->ncolors > 0 ? m->ncolors : 1;
+    fprintf(fp, "enum { %s_K = %d };\nstatic void %s_tan(double *restrict v, double *restrict vd)\n{\n", name, K, name);
+    for (int i = start; i < end; i++) {
+        const fx_ins_t *p = ins + i;
+        if (target[i - start]) fprintf(fp, "T%d:\n", i);
+        if (p->op == FXI_JZ) fprintf(fp, "    if (v[%d] == 0.0) goto T%d;\n", p->a, p->b);
+        else if (p->op == FXI_JMP) fprintf(fp, "    goto T%d;\n", p->b);
+        else if (p->op == FXI_NOP) fputs("    ;\n", fp);
+        else fprintf(fp, "    fx_tangent_step(%d, %d, %d, %d, v, vd, %d);\n", p->op, p->dst, p->a, p->b, K);
+    }
+    if (target[end - start]) fprintf(fp, "T%d:;\n", end);
     fputs("}\n\n", fp);
     free(target);
     return ferror(fp) ? ferro_error_set(FERRO_EIO, "writing the compiled right-hand side failed") : 0;

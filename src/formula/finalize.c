@@ -338,7 +338,9 @@ int fxm_finalize(ferro_model_t *m)
         if (p->op != FXI_JZ && p->op != FXI_JMP && p->b >= FXM_TEMP_BASE) p->b = p->b - FXM_TEMP_BASE + m->nslots;
     }
     if ((rc = sparsity(m)) || (rc = fxm_hoist_rhs(m))) return rc;
-    m->rhs_fn = fxm_compiled_find(m);
+    const fxm_compiled_t *cm = fxm_compiled_find(m);
+    m->rhs_fn = cm ? cm->rhs : NULL;
+    m->tan_fn = cm && cm->K == (m->ncolors > 0 ? m->ncolors : 1) ? cm->tan : NULL;
     m->finalized = 1;
     return 0;
 }

@@ -127,6 +127,7 @@ struct ferro_model_s {
     fx_range_t fast;            /* the rules the fast reactions' rates need, and the rates */
     fx_range_t hoist;           /* run-constant part of the right-hand side: once per run (hoist.c) */
     void (*rhs_fn)(double *v);  /* rhs compiled at build time, or NULL (compiled.h) */
+    void (*tan_fn)(double *v, double *vd); /* its forward mode with max(ncolors, 1) tangents, or NULL */
     /* Jacobian sparsity and column compression */
     int nnz, ncolors;
     int *jrow, *jcol, *color;
@@ -164,6 +165,12 @@ static inline void fxm_run_rhs(const ferro_model_t *m, double *v)
 {
     if (m->rhs_fn) m->rhs_fn(v);
     else fx_run(m->code.ins, m->rhs.start, m->rhs.end, v);
+}
+/* The same in forward mode with K = max(ncolors, 1) tangents per slot. */
+static inline void fxm_run_rhs_tangent(const ferro_model_t *m, double *v, double *vd, int K)
+{
+    if (m->tan_fn) m->tan_fn(v, vd);
+    else fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, v, vd, K);
 }
 /* finalize.c helpers shared with delay.c: mark rule def r and the rule defs it reads (rule_of:
  * slot -> rule def or -1); compile the kept defs into one range. */

@@ -58,7 +58,7 @@ static void jac_tangent_pass(ferro_solver_t *s, double t, const double *y)
         for (int k = 0; k < K; k++) d[k] = 0.0;
         d[m->color[j]] = 1.0;
     }
-    fx_run_tangent(m->code.ins, m->rhs.start, m->rhs.end, s->v, s->vd, K);
+    fxm_run_rhs_tangent(m, s->v, s->vd, K);
 }
 
 /* Dense Jacobian, column-major with leading dimension ld: ncolors forward passes at once. */
