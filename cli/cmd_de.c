@@ -9,6 +9,7 @@
 #include "ferrosim/de.h"
 #include "ferrosim/geneset.h"
 #include "ferrosim/io.h"
+#include "ferrosim/report.h"
 
 const char cmd_de_summary[] = "differential expression: limma, Welch t, Wilcoxon; BH FDR; volcano";
 
@@ -39,13 +40,16 @@ static const char usage[] =
     "  --volcano          add neg_log10_p and call (up / down / ns by --fdr and --lfc)\n"
     "  --fdr F            volcano: adjusted p threshold (default 0.05)\n"
     "  --lfc L            volcano: |logFC| threshold (default 1)\n"
-    "  --sort             sort rows by p (default: matrix order)\n";
+    "  --sort             sort rows by p (default: matrix order)\n"
+    "  --html FILE        also write a self-contained HTML report: the volcano plot (--fdr and\n"
+    "                     --lfc thresholds, the 15 most significant called genes labelled) and\n"
+    "                     the top genes table\n";
 
 enum { O_EXPR = 1, O_SAMPLES, O_GROUP, O_CONTRAST, O_METHOD, O_TREND, O_DESIGN, O_COEF, O_MAP, O_COLLAPSE,
-       O_GENES, O_VOLCANO, O_FDR, O_LFC, O_SORT };
+       O_GENES, O_VOLCANO, O_FDR, O_LFC, O_SORT, O_HTML };
 
 typedef struct {
-    const char *expr, *samples, *group, *contrast, *design, *coef, *map, *genes;
+    const char *expr, *samples, *group, *contrast, *design, *coef, *map, *genes, *html;
     int method, trend, collapse, volcano, sort;
     double fdr, lfc;
 } opts_t;
@@ -139,6 +143,67 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
     return 0;
 }
 
+/* The HTML report: the volcano plot of every gene tested and the 30 most significant (of the
+ * --genes filter, when given) as a table. */
+static int write_html(const opts_t *o, const ferro_matrix_t *m, const ferro_de_result_t *r, const ferro_genesets_t *filter)
+{
+    static const char *mname[] = {"limma (moderated t)", "Welch t-test", "Wilcoxon rank-sum test"};
+    char title[512], buf[1024];
+    char what[256];
+    if (o->contrast) {
+        const char *comma = strchr(o->contrast, ',');
+        snprintf(what, sizeof what, "%.*s vs %.120s", (int)(comma ? comma - o->contrast : 0), o->contrast, comma ? comma + 1 : "");
+    } else {
+        snprintf(what, sizeof what, "%.250s", o->coef);
+    }
+    snprintf(title, sizeof title, "Differential expression: %.200s (%.200s)", what, o->expr);
+    ferro_report_t *rep;
+    int rc = ferro_report_open(o->html, title, &rep);
+    if (rc) return rc;
+    int *ord = p_order(r, 1), *call = malloc(sizeof(int) * ((size_t)r->n + 1));
+    if (!ord || !call) { free(ord); free(call); ferro_report_abort(rep); return FERRO_ENOMEM; }
+    ferro_de_volcano(r, o->fdr, o->lfc, call);
+    int nup = 0, ndown = 0;
+    for (int i = 0; i < r->n; i++) { nup += call[i] > 0; ndown += call[i] < 0; }
+    snprintf(buf, sizeof buf, "%s on %d genes x %d samples; %s %s (logFC = %s). Benjamini-Hochberg over all genes "
+             "tested: %d up and %d down at adjusted p < %g and |logFC| >= %g.", mname[r->method], m->nrow, m->ncol,
+             o->contrast ? "groups" : "design coefficient", what, o->contrast ? "A minus B" : "the coefficient", nup,
+             ndown, o->fdr, o->lfc);
+    ferro_report_paragraph(rep, buf);
+    ferro_report_figures_begin(rep);
+    ferro_report_volcano_t v = {.title = what, .n = r->n, .logfc = r->logFC, .p = r->p, .adj_p = r->adj_p,
+                                .label = (const char *const *)m->row_id, .fdr = o->fdr, .lfc = o->lfc, .nlabel = 15};
+    rc = ferro_report_volcano(rep, &v);
+    ferro_report_figures_end(rep);
+    enum { NC = 6, NTOP = 30 };
+    static const char *hdr[NC] = {"gene", "logFC", "AveExpr", "t", "p", "adj_p"};
+    char (*cell)[32] = calloc((size_t)NTOP * NC, sizeof *cell);
+    const char **cp = calloc((size_t)NTOP * NC, sizeof *cp);
+    int nrow = 0;
+    if (!rc && (!cell || !cp)) rc = FERRO_ENOMEM;
+    for (int k = 0; !rc && k < r->n && nrow < NTOP; k++) {
+        int i = ord[k];
+        if (filter && !in_filter(filter, m->row_id[i])) continue;
+        double val[5] = {r->logFC[i], r->AveExpr[i], r->stat[i], r->p[i], r->adj_p[i]};
+        snprintf(cell[nrow * NC], 32, "%.31s", m->row_id[i]);
+        for (int q = 0; q < 5; q++)
+            if (isnan(val[q])) snprintf(cell[nrow * NC + 1 + q], 32, "NA");
+            else snprintf(cell[nrow * NC + 1 + q], 32, "%.4g", val[q]);
+        for (int q = 0; q < NC; q++) cp[nrow * NC + q] = cell[nrow * NC + q];
+        nrow++;
+    }
+    if (!rc) {
+        ferro_report_heading(rep, 2, filter ? "Most significant genes of the --genes list" : "Most significant genes");
+        ferro_report_table(rep, nrow, NC, hdr, cp);
+    }
+    free(cell);
+    free(cp);
+    free(ord);
+    free(call);
+    if (rc) { ferro_report_abort(rep); return rc; }
+    return ferro_report_commit(rep);
+}
+
 /* The design matrix from a samples x columns TSV, rows in matrix column order. */
 static int read_design(const char *path, const char *coef, const ferro_matrix_t *m, double **X, int *p, int *ci)
 {
@@ -227,6 +292,7 @@ static int de_option(void *ctx, int opt, const char *arg)
         if (ferro_parse_double(arg, &o->lfc) || o->lfc < 0) return cli_usage_error("de", usage, "--lfc '%s': a number >= 0", arg);
         break;
     case O_SORT: o->sort = 1; break;
+    case O_HTML: o->html = arg; break;
     default: return CLI_OPT_UNKNOWN;
     }
     return 0;
@@ -242,7 +308,8 @@ int cmd_de(int argc, char **argv)
         {"map", required_argument, 0, O_MAP}, {"collapse", required_argument, 0, O_COLLAPSE},
         {"genes", required_argument, 0, O_GENES}, {"volcano", no_argument, 0, O_VOLCANO},
         {"fdr", required_argument, 0, O_FDR}, {"lfc", required_argument, 0, O_LFC},
-        {"sort", no_argument, 0, O_SORT}, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+        {"sort", no_argument, 0, O_SORT}, {"html", required_argument, 0, O_HTML}, CLI_COMMON_LONGOPTS,
+        {0, 0, 0, 0}};
     static const cli_parser_t parser = {"de", usage, lo, NULL, de_option, 0, NULL};
     cli_common_t c;
     cli_common_init(&c);
@@ -299,6 +366,7 @@ int cmd_de(int argc, char **argv)
     if (!rc && r->method == FERRO_DE_LIMMA) ferro_info("limma: df.prior = %g, var.prior = %g", r->df_prior, r->var_prior);
     if (!rc) rc = ferro_out_open(c.out, &out);
     if (!rc) rc = write_result(ferro_out_fp(out), &o, &c, m, r, filter);
+    if (!rc && o.html) rc = write_html(&o, m, r, filter);
     if (!rc) { rc = ferro_out_commit(out); out = NULL; }
     ferro_out_abort(out);
     ferro_de_result_free(r);

@@ -74,6 +74,20 @@ void ferro_report_synergy(ferro_report_t *r, const char *title, const char *name
  * under the title, and the number at risk at each time tick under the axis. */
 void ferro_report_km(ferro_report_t *r, const char *title, const char *xlabel, const ferro_km_t *k);
 
+/* A volcano plot of a differential-expression result: logFC against -log10 p; a gene is "up"
+ * (red) when adj_p < fdr and logFC >= lfc, "down" (blue) when adj_p < fdr and logFC <= -lfc;
+ * dashed lines at +-lfc and at the largest p with adj_p < fdr; the nlabel most significant called
+ * genes labelled. Genes with a missing logFC or p are left out. */
+typedef struct {
+    const char *title, *xlabel;     /* xlabel NULL: "log2 fold change" */
+    int n;
+    const double *logfc, *p, *adj_p;
+    const char *const *label;       /* n gene names */
+    double fdr, lfc;
+    int nlabel;
+} ferro_report_volcano_t;
+int ferro_report_volcano(ferro_report_t *r, const ferro_report_volcano_t *v) FERRO_WUR;
+
 #ifdef __cplusplus
 }
 #endif
