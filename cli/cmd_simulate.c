@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "ferrosim/io.h"
 #include "ferrosim/population.h"
+#include "ferrosim/report.h"
 
 const char cmd_simulate_summary[] = "simulate a cell line (or a virtual population) under agents";
 
@@ -34,9 +35,13 @@ static const char usage[] =
     "  --rtol R, --atol A  solver tolerances (default 1e-5 relative, 1e-8 absolute)\n"
     "  --equilibrate H     simulate each virtual cell untreated for H hours first and start the\n"
     "                      run from the settled cell (default 0: the model's initial state, as the\n"
-    "                      built-in findings were calibrated; 336 settles every built-in line)\n";
+    "                      built-in findings were calibrated; 336 settles every built-in line)\n"
+    "  --html FILE         also write a self-contained HTML report: viability, the ferroptosis\n"
+    "                      hallmarks (labile iron, GSH, GPX4, lipid peroxides, ...) relative to\n"
+    "                      t = 0, the fates, and every species at the start and the end\n";
 
-enum { OPT_CELL = 1, OPT_DRUG, OPT_SET, OPT_TIME, OPT_STEP, OPT_CELLS, OPT_CV, OPT_MODEL, OPT_RTOL, OPT_ATOL, OPT_EQUIL };
+enum { OPT_CELL = 1, OPT_DRUG, OPT_SET, OPT_TIME, OPT_STEP, OPT_CELLS, OPT_CV, OPT_MODEL, OPT_RTOL, OPT_ATOL, OPT_EQUIL,
+       OPT_HTML };
 enum { ARGS_HELP = 100 }; /* parse_args: --help was shown */
 
 static void print_number(FILE *fp, double v)
@@ -106,9 +111,95 @@ static void write_json(FILE *fp, const ferro_world_t *w, const ferro_condition_t
     fputs("]}\n", fp);
 }
 
+/* Index of species id in r, or -1. */
+static int species_index(const ferro_result_t *r, const char *id)
+{
+    for (int j = 0; j < r->nspecies; j++)
+        if (!strcmp(r->species[j], id)) return j;
+    return -1;
+}
+
+/* The HTML report of a run: viability, hallmarks relative to t = 0, fates, a species table. */
+static int write_html(const char *path, const ferro_world_t *w, const ferro_condition_t *c, const ferro_result_t *r)
+{
+    char title[512], buf[1024];
+    size_t used = (size_t)snprintf(title, sizeof title, "%s", ferro_world_cell_name(w, c->cell));
+    for (int k = 0; k < c->ndoses && used < sizeof title; k++)
+        used += (size_t)snprintf(title + used, sizeof title - used, "%s %s %g %s", k ? " +" : ":",
+                                 ferro_world_agent_name(w, c->doses[k].agent), c->doses[k].dose,
+                                 ferro_world_agent_unit(w, c->doses[k].agent));
+    for (int k = 0; k < c->nfactors && used < sizeof title; k++)
+        used += (size_t)snprintf(title + used, sizeof title - used, ", %s x%g", ferro_world_gene_name(w, c->factors[k].gene),
+                                 c->factors[k].factor);
+    ferro_report_t *rep;
+    int rc = ferro_report_open(path, title, &rep);
+    if (rc) return rc;
+    int n = r->ntimes, ns = r->nspecies;
+    snprintf(buf, sizeof buf, "%d virtual cell%s (log-normal protein levels, CV %.2f), %g h, seed %lu. Viability: live "
+             "cells relative to the untreated population of the same line (a CCK-8 reading); species: means over the "
+             "living treated cells. Model predictions, not measurements.", c->ncells, c->ncells == 1 ? " (the line's mean cell)" : "s",
+             c->ncells == 1 ? 0.0 : c->cv, c->t_end, c->seed);
+    ferro_report_paragraph(rep, buf);
+    static const char *const hall[] = {"Fe_labile", "GSH", "GPX4", "CoQH2_pm", "PLOOH", "ROS", "LC3II", "ACSL4"};
+    static const char *const fate[] = {"viable", "dead_ferro", "dead_apop"};
+    double *rel = ferro_malloc(((size_t)n * 8 + 1) * sizeof *rel), *fv = ferro_malloc(((size_t)n * 3 + 1) * sizeof *fv);
+    ferro_report_series_t hs[8], fs[3];
+    int nh = 0, nf = 0;
+    if (!rel || !fv) { free(rel); free(fv); ferro_report_abort(rep); return FERRO_ENOMEM; }
+    for (int k = 0; k < 8; k++) {
+        int j = species_index(r, hall[k]);
+        if (j < 0) continue;
+        double y0 = r->mean[j];
+        for (int i = 0; i < n; i++) rel[(size_t)nh * n + i] = y0 > 0 ? r->mean[(size_t)i * ns + j] / y0 : NAN;
+        hs[nh] = (ferro_report_series_t){hall[k], rel + (size_t)nh * n};
+        nh++;
+    }
+    for (int k = 0; k < 3; k++) {
+        int j = species_index(r, fate[k]);
+        if (j < 0) continue;
+        for (int i = 0; i < n; i++) fv[(size_t)nf * n + i] = r->mean[(size_t)i * ns + j];
+        fs[nf] = (ferro_report_series_t){fate[k], fv + (size_t)nf * n};
+        nf++;
+    }
+    ferro_report_series_t vs[2] = {{"viability (vs untreated)", r->viability}, {"alive (of treated cells)", r->alive}};
+    ferro_report_figures_begin(rep);
+    ferro_report_lines(rep, &(ferro_report_lines_t){"Viability", "time (h)", "fraction", n, r->time, 2, vs, 0, 0.0, NAN});
+    if (nh)
+        ferro_report_lines(rep, &(ferro_report_lines_t){"Ferroptosis hallmarks (relative to t = 0)", "time (h)",
+                                                        "fold change (log2 axis)", n, r->time, nh, hs, 1, NAN, NAN});
+    if (nf)
+        ferro_report_lines(rep, &(ferro_report_lines_t){"Fates (per starting cell)", "time (h)", "cells", n, r->time, nf,
+                                                        fs, 0, 0.0, NAN});
+    ferro_report_figures_end(rep);
+    free(rel);
+    free(fv);
+    /* every species at the start and the end */
+    enum { NC = 4 };
+    static const char *const hdr[NC] = {"species", "t = 0", "end", "end / start"};
+    char (*cell)[40] = calloc((size_t)(ns + 1) * NC, sizeof *cell);
+    const char **cp = calloc((size_t)(ns + 1) * NC, sizeof *cp);
+    if (!cell || !cp) { free(cell); free(cp); ferro_report_abort(rep); return FERRO_ENOMEM; }
+    for (int j = 0; j < ns; j++) {
+        double a = r->mean[j], b = r->mean[(size_t)(n - 1) * ns + j];
+        snprintf(cell[j * NC], 40, "%.39s", r->species[j]);
+        snprintf(cell[j * NC + 1], 40, "%.4g", a);
+        snprintf(cell[j * NC + 2], 40, "%.4g", b);
+        if (a > 0 && !isnan(b)) snprintf(cell[j * NC + 3], 40, "%.3g", b / a);
+        else snprintf(cell[j * NC + 3], 40, "NA");
+        for (int q = 0; q < NC; q++) cp[j * NC + q] = cell[j * NC + q];
+    }
+    snprintf(buf, sizeof buf, "Species (means over the living treated cells; fates per starting cell) at 0 and %g h",
+             r->time[n - 1]);
+    ferro_report_heading(rep, 2, buf);
+    ferro_report_table(rep, ns, NC, hdr, cp);
+    free(cell);
+    free(cp);
+    return ferro_report_commit(rep);
+}
+
 /* Options kept as text until the world is loaded (names and doses need it). */
 typedef struct {
-    const char *cell, *model;
+    const char *cell, *model, *html;
     double rtol, atol, equil_h;
     int ndrug, nset;
     const char **drug, **set;
@@ -126,6 +217,7 @@ static int simulate_option(void *ctx, int opt, const char *arg)
     case OPT_DRUG: a->drug[a->ndrug++] = arg; break;
     case OPT_SET: a->set[a->nset++] = arg; break;
     case OPT_MODEL: a->model = arg; break;
+    case OPT_HTML: a->html = arg; break;
     case OPT_TIME:
         if (ferro_parse_double(arg, &v) || v < 0)
             return cli_usage_error("simulate", usage, "--time '%s' is not a non-negative number of hours", arg);
@@ -171,7 +263,8 @@ static int parse_args(int argc, char **argv, cli_common_t *co, ferro_condition_t
         {"step", required_argument, 0, OPT_STEP}, {"cells", required_argument, 0, OPT_CELLS},
         {"cv", required_argument, 0, OPT_CV},     {"model", required_argument, 0, OPT_MODEL},
         {"rtol", required_argument, 0, OPT_RTOL}, {"atol", required_argument, 0, OPT_ATOL},
-        {"equilibrate", required_argument, 0, OPT_EQUIL}, CLI_COMMON_LONGOPTS,                      {0, 0, 0, 0}};
+        {"equilibrate", required_argument, 0, OPT_EQUIL}, {"html", required_argument, 0, OPT_HTML},
+        CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     static const cli_parser_t parser = {"simulate", usage, opts, NULL, simulate_option, 0, NULL};
     a->cond = c;
     int st = cli_parse(&parser, argc, argv, co, a);
@@ -235,7 +328,9 @@ int cmd_simulate(int argc, char **argv)
     if ((rc = ferro_out_open(co.out, &o))) { status = cli_fail("simulate", rc); goto out; }
     if (co.json) write_json(ferro_out_fp(o), w, &c, r);
     else write_tsv(ferro_out_fp(o), r);
-    rc = ferro_out_commit(o);
+    rc = a.html ? write_html(a.html, w, &c, r) : 0;
+    if (rc) ferro_out_abort(o);
+    else rc = ferro_out_commit(o);
     status = rc ? cli_fail("simulate", rc) : CLI_EXIT_OK;
 out:
     ferro_result_free(r);

@@ -88,6 +88,23 @@ typedef struct {
 } ferro_report_volcano_t;
 int ferro_report_volcano(ferro_report_t *r, const ferro_report_volcano_t *v) FERRO_WUR;
 
+/* Series against one x axis (e.g. time courses); y linear, or on a log2 axis (values <= 0 left
+ * out) labelled in the original units; ylo/yhi fix the y range (NAN = from the data). */
+typedef struct {
+    const char *label;
+    const double *y;   /* n values */
+} ferro_report_series_t;
+typedef struct {
+    const char *title, *xlabel, *ylabel;
+    int n;
+    const double *x;
+    int nseries;
+    const ferro_report_series_t *series;
+    int log2;
+    double ylo, yhi;
+} ferro_report_lines_t;
+void ferro_report_lines(ferro_report_t *r, const ferro_report_lines_t *l);
+
 #ifdef __cplusplus
 }
 #endif
