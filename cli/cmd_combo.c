@@ -8,6 +8,7 @@
 #include "cli_pharm.h"
 #include "ferrosim/doseresp.h"
 #include "ferrosim/io.h"
+#include "ferrosim/report.h"
 #include "ferrosim/screen.h"
 #include "ferrosim/synergy.h"
 
@@ -36,6 +37,9 @@ static const char usage[] =
     "  --data FILE   measured wells: a header with the columns drug_a, dose_a, drug_b, dose_b,\n"
     "                viability (fraction of the untreated control), replicates allowed; each pair\n"
     "                of drugs needs a complete matrix including dose 0 of each (single agents).\n"
+    "\n"
+    "  --html FILE   also write a self-contained HTML report: per pair, the single-agent curves\n"
+    "                with their fits, the viability matrix and the four synergy maps\n"
     "\n"
     "Output (TSV): '#' comment lines with the summaries, then one row per pair and cell: [cell,] drug_a,\n"
     "drug_b, dose_a, dose_b, n, viability, sd, inhibition, bliss, hsa, loewe, zip.\n"
@@ -107,7 +111,43 @@ static void write_pairs(FILE *fp, int json, const char *cell, int np, const char
     }
 }
 
-static int run_data(const char *path, const cli_common_t *com)
+/* The HTML report: per pair, the single-agent curves (row B = 0, column A = 0) with the fits the
+ * scores used, then the viability matrix and the synergy maps. */
+static int write_html(const char *path, const char *title, const char *cell, int np, const char *const *a,
+                      const char *const *b, ferro_grid_t *const *grid, ferro_synergy_t *const *syn)
+{
+    ferro_report_t *r;
+    int rc = ferro_report_open(path, title, &r);
+    if (rc) return rc;
+    ferro_report_paragraph(r, "Synergy scores as SynergyFinder computes them, in percentage points of inhibition "
+                              "(> 0: more effect than the reference model predicts). Bliss and HSA from the observed "
+                              "single agents; Loewe from the fitted single-agent curves; ZIP from refitted row and "
+                              "column curves (Yadav et al. 2015). Mean: over the cells where both doses are > 0.");
+    for (int k = 0; k < np && !rc; k++) {
+        const ferro_grid_t *g = grid[k];
+        const ferro_synergy_t *s = syn[k];
+        double *va = malloc(((size_t)g->na + 1) * sizeof *va), *vb = malloc(((size_t)g->nb + 1) * sizeof *vb);
+        if (!va || !vb) { free(va); free(vb); rc = FERRO_ENOMEM; break; }
+        for (int i = 0; i < g->na; i++) va[i] = g->viability[(size_t)i * g->nb];
+        for (int j = 0; j < g->nb; j++) vb[j] = g->viability[j];
+        char h[512];
+        snprintf(h, sizeof h, "%.100s%s%.150s + %.150s", cell ? cell : "", cell ? ": " : "", a[k], b[k]);
+        ferro_report_heading(r, 2, h);
+        ferro_report_figures_begin(r);
+        ferro_report_curve_t ca = {a[k], g->dose_a, va, NULL, g->na, &s->fit_a};
+        ferro_report_curve_t cb = {b[k], g->dose_b, vb, NULL, g->nb, &s->fit_b};
+        ferro_report_curves(r, a[k], "dose", 1, &ca);
+        ferro_report_curves(r, b[k], "dose", 1, &cb);
+        ferro_report_figures_end(r);
+        ferro_report_synergy(r, "Viability and synergy maps", a[k], b[k], g, s);
+        free(va);
+        free(vb);
+    }
+    if (rc) { ferro_report_abort(r); return rc; }
+    return ferro_report_commit(r);
+}
+
+static int run_data(const char *path, const char *html, const cli_common_t *com)
 {
     static const char *const names[] = {"drug_a", "dose_a", "drug_b", "dose_b", "viability"};
     ferro_dr_plate_t *p;
@@ -140,6 +180,12 @@ static int run_data(const char *path, const cli_common_t *com)
         if (na && nb) {
             for (int k = 0; k < np; k++) { na[k] = pairs[k].a; nb[k] = pairs[k].b; }
             write_pairs(fp, com->json, NULL, np, na, nb, grid, syn);
+            if (html) {
+                char title[600];
+                snprintf(title, sizeof title, "Combination synergy: %.500s", path);
+                rc = write_html(html, title, NULL, np, na, nb, grid, syn);
+                if (rc) { ferro_out_abort(o); o = NULL; }
+            }
         }
         free(na);
         free(nb);
@@ -209,7 +255,7 @@ static int axis(const ferro_world_t *w, const char *opt, const char *drug, const
 }
 
 static int run_model(const cli_well_t *well, const char *const *drug, const char *const *list, const char *const *range,
-                     const cli_common_t *com)
+                     const char *html, const cli_common_t *com)
 {
     ferro_world_t *w = NULL;
     int st = cli_world_load("combo", &w), rc, aa, ab, ga, gb, na = 0, nb = 0;
@@ -236,6 +282,15 @@ static int run_model(const cli_well_t *well, const char *const *drug, const char
     else snprintf(bname, sizeof bname, "%s", ferro_world_agent_name(w, ab));
     const char *an = ferro_world_agent_name(w, aa), *bn = bname;
     write_pairs(ferro_out_fp(o), com->json, ferro_world_cell_name(w, c.cell), 1, &an, &bn, &g, &s);
+    if (html) {
+        char title[640];
+        snprintf(title, sizeof title, "Combination synergy (model): %.200s, %.140s + %.140s", ferro_world_cell_name(w, c.cell), an, bn);
+        if ((rc = write_html(html, title, ferro_world_cell_name(w, c.cell), 1, &an, &bn, &g, &s))) {
+            ferro_out_abort(o);
+            st = cli_fail("combo", rc);
+            goto out;
+        }
+    }
     if ((rc = ferro_out_commit(o))) st = cli_fail("combo", rc);
 out:
     free(da);
@@ -250,7 +305,7 @@ out:
 
 typedef struct {
     cli_well_t well;
-    const char *data, *drug[2], *list[2], *range[2]; /* [0] agent A, [1] agent B */
+    const char *data, *html, *drug[2], *list[2], *range[2]; /* [0] agent A, [1] agent B */
     int ndrug;
 } combo_args_t;
 
@@ -261,6 +316,7 @@ static int combo_option(void *ctx, int opt, const char *arg)
     if (h) return h > 0 ? 0 : CLI_EXIT_USAGE;
     switch (opt) {
     case 'D': a->data = arg; break;
+    case 'H': a->html = arg; break;
     case 'd':
         if (a->ndrug == 2) return cli_usage_error("combo", usage, "--drug given more than twice");
         a->drug[a->ndrug++] = arg;
@@ -277,7 +333,8 @@ int cmd_combo(int argc, char **argv)
     static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
                                          {"doses-a", required_argument, 0, 'a'}, {"doses-b", required_argument, 0, 'b'},
                                          {"range-a", required_argument, 0, 'A'}, {"range-b", required_argument, 0, 'B'},
-                                         CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+                                         {"html", required_argument, 0, 'H'}, CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS,
+                                         {0, 0, 0, 0}};
     static const cli_parser_t parser = {"combo", usage, opts, NULL, combo_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
@@ -287,7 +344,7 @@ int cmd_combo(int argc, char **argv)
     if (st < 0 && a.data && (a.ndrug || a.well.cell))
         st = cli_usage_error("combo", usage, "--data reads measured wells: it takes no --cell or --drug");
     if (st < 0 && !a.data && a.ndrug != 2) st = cli_usage_error("combo", usage, "give --cell NAME --drug A --drug B, or --data FILE");
-    if (st < 0) st = a.data ? run_data(a.data, &com) : run_model(&a.well, a.drug, a.list, a.range, &com);
+    if (st < 0) st = a.data ? run_data(a.data, a.html, &com) : run_model(&a.well, a.drug, a.list, a.range, a.html, &com);
     cli_well_free(&a.well);
     return st;
 }
