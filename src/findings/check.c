@@ -83,6 +83,7 @@ static int term_run(const ferro_world_t *w, const ferro_findings_t *fs, const fn
         c.cv = FERRO_POP_CV;
         c.seed = 1;
         c.threads = fs->threads;
+        c.progress = 0; /* the caller's bar counts the findings (kb coverage): no bar per population */
         rc = ferro_population_run(w, &c, &r);
     }
     free(doses);
