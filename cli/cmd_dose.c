@@ -7,6 +7,7 @@
 #include "cli_pharm.h"
 #include "ferrosim/doseresp.h"
 #include "ferrosim/io.h"
+#include "ferrosim/report.h"
 #include "ferrosim/screen.h"
 
 const char cmd_dose_summary[] = "dose-response curve and 4PL fit (IC50 with CI), simulated or measured";
@@ -32,6 +33,7 @@ static const char usage[] =
     "  --data FILE   measured wells: a header with the columns drug, dose, viability (any order;\n"
     "                extra columns ignored), one row per well, replicates allowed; viability is a\n"
     "                fraction of the untreated control (1 = no effect); NA wells are skipped.\n"
+    "  --html FILE   also write a self-contained HTML report: each curve's points (SD bars) and fit\n"
     "\n"
     "Output (TSV, one row per drug and dose): [cell,] drug, dose, n, viability (mean), sd, fitted, status,\n"
     "bottom, top, ic50 (the relative IC50: half-way between top and bottom, of a falling curve only),\n"
@@ -67,8 +69,37 @@ static int series_add(series_t *s, double d, double v)
     return 0;
 }
 
-/* Fit one drug and write it. Returns 0 or a FERRO_E* code. */
-static int fit_and_write(FILE *fp, const char *drug, const series_t *s, int json, int first, int *nsingle)
+/* What the HTML report draws of one curve: its grouped doses, mean and SD, and the fit. */
+typedef struct {
+    const char *label;
+    double *dose, *mean, *sd; /* one allocation (dose) */
+    int n;
+    ferro_dr_fit_t fit;
+} panel_t;
+
+/* One panel per curve (a drug or a cell line), each with its own dose axis; unit may be NULL. */
+static int write_html(const char *path, const char *title, const char *unit, const panel_t *p, int np)
+{
+    ferro_report_t *r;
+    int rc = ferro_report_open(path, title, &r);
+    if (rc) return rc;
+    ferro_report_paragraph(r, "Viability (mean, with the SD over replicates as bars) and the fitted four-parameter "
+                              "logistic on log dose; the legend gives the relative IC50 (the midpoint of a falling "
+                              "curve), or the EC50 of a rising (protective) curve marked with an arrow, or why there "
+                              "is no fit. The TSV output has every fitted number with its 95% confidence interval.");
+    char xl[96];
+    snprintf(xl, sizeof xl, "dose%s%.40s%s", unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
+    ferro_report_figures_begin(r);
+    for (int k = 0; k < np; k++) {
+        ferro_report_curve_t c = {p[k].label, p[k].dose, p[k].mean, p[k].sd, p[k].n, &p[k].fit};
+        ferro_report_curves(r, p[k].label, xl, 1, &c);
+    }
+    ferro_report_figures_end(r);
+    return ferro_report_commit(r);
+}
+
+/* Fit one drug and write it; with pn, also keep what the report draws. Returns 0 or a FERRO_E* code. */
+static int fit_and_write(FILE *fp, const char *drug, const series_t *s, int json, int first, int *nsingle, panel_t *pn)
 {
     int n = s->n;
     double *ud = malloc((size_t)n * 3 * sizeof *ud);
@@ -92,13 +123,17 @@ static int fit_and_write(FILE *fp, const char *drug, const series_t *s, int json
         } else {
             ferro_dr_write_tsv_rows(fp, drug, ud, m, sd, cnt, nd, &fit);
         }
+        if (pn) { /* the panel keeps ud (dose, mean and SD in one block) */
+            *pn = (panel_t){drug, ud, m, sd, nd, fit};
+            ud = NULL;
+        }
     }
     free(ud);
     free(cnt);
     return rc;
 }
 
-static int run_data(const char *path, const cli_common_t *com)
+static int run_data(const char *path, const char *html, const cli_common_t *com)
 {
     static const char *const names[] = {"drug", "dose", "viability"};
     ferro_dr_plate_t *p;
@@ -128,16 +163,26 @@ static int run_data(const char *path, const cli_common_t *com)
                              "fitted (give several doses per drug)", path);
     nsingle = 0;
     ferro_out_t *o = NULL;
+    panel_t *pn = html ? calloc((size_t)nd + 1, sizeof *pn) : NULL;
+    if (!rc && html && !pn) rc = ferro_error_set(FERRO_ENOMEM, "out of memory");
     if (!rc) rc = ferro_out_open(com->out, &o);
     if (!rc) {
         FILE *fp = ferro_out_fp(o);
         if (com->json) fputc('[', fp);
         else ferro_dr_write_tsv_header(fp, "drug");
-        for (int k = 0; k < nd && !rc; k++) rc = fit_and_write(fp, drug[k], &ser[k], com->json, k == 0, &nsingle);
+        for (int k = 0; k < nd && !rc; k++)
+            rc = fit_and_write(fp, drug[k], &ser[k], com->json, k == 0, &nsingle, pn ? &pn[k] : NULL);
         if (com->json) fputs("]\n", fp);
+        if (!rc && html) {
+            char title[600];
+            snprintf(title, sizeof title, "Dose\xe2\x80\x93response: %.500s", path);
+            rc = write_html(html, title, NULL, pn, nd);
+        }
         if (rc) ferro_out_abort(o);
         else rc = ferro_out_commit(o);
     }
+    for (int k = 0; pn && k < nd; k++) free(pn[k].dose);
+    free(pn);
     for (int k = 0; k < nd; k++) { free(ser[k].dose); free(ser[k].resp); }
     free(ser);
     free(drug);
@@ -146,7 +191,7 @@ static int run_data(const char *path, const cli_common_t *com)
 }
 
 static int run_model(const cli_well_t *well, const char *drug, const char *list, const char *range,
-                     const cli_common_t *com)
+                     const char *html, const cli_common_t *com)
 {
     ferro_world_t *w = NULL;
     int st = cli_world_load("dose", &w), agent, rc, nd = 0;
@@ -180,6 +225,16 @@ static int run_model(const cli_well_t *well, const char *drug, const char *list,
         ferro_dr_write_tsv_header(fp, "cell\tdrug");
         ferro_dr_write_tsv_rows(fp, key, dose, viab, NULL, NULL, nd, &fit);
     }
+    if (html) {
+        char title[600];
+        panel_t pn = {cell, dose, viab, NULL, nd, fit};
+        snprintf(title, sizeof title, "Dose\xe2\x80\x93response (model): %.200s, %.200s", name, cell);
+        if ((rc = write_html(html, title, ferro_world_agent_unit(w, agent), &pn, 1))) {
+            ferro_out_abort(o);
+            st = cli_fail("dose", rc);
+            goto out;
+        }
+    }
     if ((rc = ferro_out_commit(o))) st = cli_fail("dose", rc);
     if (!st && fit.status != FERRO_DR_OK) ferro_warn("%s on %s: no fit (%s)", name, cell, ferro_dr_status_name(fit.status));
 out:
@@ -193,7 +248,7 @@ out:
 
 typedef struct {
     cli_well_t well;
-    const char *data, *drug, *list, *range;
+    const char *data, *drug, *list, *range, *html;
 } dose_args_t;
 
 static int dose_option(void *ctx, int opt, const char *arg)
@@ -206,6 +261,7 @@ static int dose_option(void *ctx, int opt, const char *arg)
     case 'd': a->drug = arg; break;
     case 'L': a->list = arg; break;
     case 'R': a->range = arg; break;
+    case 'H': a->html = arg; break;
     default: return CLI_OPT_UNKNOWN;
     }
     return 0;
@@ -215,7 +271,8 @@ int cmd_dose(int argc, char **argv)
 {
     static const struct option opts[] = {{"data", required_argument, 0, 'D'}, {"drug", required_argument, 0, 'd'},
                                          {"doses", required_argument, 0, 'L'}, {"range", required_argument, 0, 'R'},
-                                         CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
+                                         {"html", required_argument, 0, 'H'}, CLI_WELL_LONGOPTS, CLI_COMMON_LONGOPTS,
+                                         {0, 0, 0, 0}};
     static const cli_parser_t parser = {"dose", usage, opts, NULL, dose_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
@@ -225,7 +282,7 @@ int cmd_dose(int argc, char **argv)
     if (st < 0 && a.data && (a.drug || a.well.cell))
         st = cli_usage_error("dose", usage, "--data reads measured wells: it takes no --cell or --drug");
     if (st < 0 && !a.data && !a.drug) st = cli_usage_error("dose", usage, "give --cell NAME --drug NAME, or --data FILE");
-    if (st < 0) st = a.data ? run_data(a.data, &com) : run_model(&a.well, a.drug, a.list, a.range, &com);
+    if (st < 0) st = a.data ? run_data(a.data, a.html, &com) : run_model(&a.well, a.drug, a.list, a.range, a.html, &com);
     cli_well_free(&a.well);
     return st;
 }
