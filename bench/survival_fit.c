@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     const char **cov = malloc((size_t)t->ncol * sizeof *cov);
     int ncov = 0;
     for (int j = 0; j < t->ncol; j++) if (strncmp(t->header[j], prefix, 1) == 0) cov[ncov++] = t->header[j];
-    ferro_surv_spec_t spec = {"time", "status", cov, ncov, NULL, NULL, strcmp(mode, "cv") == 0 ? "fold" : NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", cov, ncov, NULL, NULL, strcmp(mode, "cv") == 0 ? "fold" : NULL, NULL, NULL, NULL};
     ferro_surv_data_t *d;
     if (ferro_surv_data_read(argv[2], &spec, &d)) { fprintf(stderr, "%s\n", ferro_error_message()); return 1; }
     double *tm = malloc((size_t)reps * sizeof *tm);

@@ -38,6 +38,8 @@ static int surv_option(void *ctx, int opt, const char *arg)
     case CLI_SURV_SPLIT: o->split = arg; break;
     case CLI_SURV_LOO: o->loo = 1; break;
     case CLI_SURV_HTML: o->html = arg; break;
+    case CLI_SURV_ROBUST: o->robust = 1; break;
+    case CLI_SURV_CLUSTER: o->cluster = arg; break;
     case CLI_SURV_CONF:
     case CLI_SURV_ALPHA:
     case CLI_SURV_LMR:
@@ -72,8 +74,9 @@ int cli_surv_parse(const char *cmd, int argc, char **argv, int mask, const char 
         {"nlambda", required_argument, 0, CLI_SURV_NLAMBDA},
         {"lambda-min-ratio", required_argument, 0, CLI_SURV_LMR}, {"expr", required_argument, 0, CLI_SURV_EXPR},
         {"where", required_argument, 0, CLI_SURV_WHERE}, {"split", required_argument, 0, CLI_SURV_SPLIT},
-        {"loo", no_argument, 0, CLI_SURV_LOO}, {"html", required_argument, 0, CLI_SURV_HTML}, CLI_COMMON_LONGOPTS,
-        {0, 0, 0, 0}};
+        {"loo", no_argument, 0, CLI_SURV_LOO}, {"html", required_argument, 0, CLI_SURV_HTML},
+        {"robust", no_argument, 0, CLI_SURV_ROBUST}, {"cluster", required_argument, 0, CLI_SURV_CLUSTER},
+        CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     memset(o, 0, sizeof *o);
     cli_common_init(&o->com);
     o->ties = "efron";

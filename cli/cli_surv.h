@@ -13,15 +13,15 @@ enum {
     CLI_SURV_LAMBDA = 1 << 8, CLI_SURV_ALPHA = 1 << 9, CLI_SURV_NFOLDS = 1 << 10, CLI_SURV_FOLDID = 1 << 11,
     CLI_SURV_NLAMBDA = 1 << 12, CLI_SURV_LMR = 1 << 13,
     CLI_SURV_EXPR = 1 << 14, CLI_SURV_WHERE = 1 << 15, CLI_SURV_SPLIT = 1 << 16, CLI_SURV_LOO = 1 << 17,
-    CLI_SURV_HTML = 1 << 18
+    CLI_SURV_HTML = 1 << 18, CLI_SURV_ROBUST = 1 << 19, CLI_SURV_CLUSTER = 1 << 20
 };
 
 typedef struct {
     cli_common_t com;
-    const char *data, *time, *event, *covariates, *strata, *group, *ties, *lambda, *foldid, *expr, *where, *split;
+    const char *data, *time, *event, *covariates, *strata, *group, *ties, *lambda, *foldid, *expr, *where, *split, *cluster;
     const char *html; /* --html FILE: a self-contained HTML report with the figure */
     double conf, alpha, lambda_min_ratio;
-    int nfolds, nlambda, loo;
+    int nfolds, nlambda, loo, robust;
 } cli_surv_opts_t;
 
 /* Parse argv for command cmd accepting the options in mask. Returns -1 to go on, else the exit

@@ -170,7 +170,7 @@ int cmd_km(int argc, char **argv)
     if (a.strata && !a.group && !a.split) return cli_usage_error("km", usage, "--strata needs --group or --split (it stratifies the log-rank test)");
     if (a.expr && !a.split) return cli_usage_error("km", usage, "--expr is used with --split GENE");
     const char *sv[1] = {a.split};
-    ferro_surv_spec_t spec = {a.time, a.event, sv, a.split ? 1 : 0, a.strata, a.group, NULL, a.expr, a.where};
+    ferro_surv_spec_t spec = {a.time, a.event, sv, a.split ? 1 : 0, a.strata, a.group, NULL, a.expr, a.where, NULL};
     ferro_surv_data_t *d = NULL;
     ferro_km_t *k = NULL;
     ferro_out_t *out = NULL;

@@ -141,7 +141,7 @@ int cmd_lasso_cox(int argc, char **argv)
     char **cov;
     int ncov = cli_surv_split(a.covariates, &cov);
     if (ncov < 1) { free(lam); return cli_usage_error("lasso-cox", usage, "--covariates: '%s' is not a comma-separated list of columns", a.covariates); }
-    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, NULL, NULL, a.foldid, a.expr, a.where};
+    ferro_surv_spec_t spec = {a.time, a.event, (const char *const *)cov, ncov, NULL, NULL, a.foldid, a.expr, a.where, NULL};
     ferro_surv_data_t *d = NULL;
     ferro_coxnet_path_t *f = NULL;
     ferro_coxnet_cv_t *cv = NULL;

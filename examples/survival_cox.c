@@ -12,7 +12,7 @@ int main(int argc, char **argv)
     snprintf(s, sizeof s, "%s/cohorts/ALL/samples.tsv", dir);
     snprintf(e, sizeof e, "%s/cohorts/ALL/expr_genes.tsv.gz", dir);
     const char *genes[] = {"CARS1"};
-    ferro_surv_spec_t spec = {"rfs_days", "rfs_event", genes, 1, NULL, NULL, NULL, e, "lineage=B"};
+    ferro_surv_spec_t spec = {"rfs_days", "rfs_event", genes, 1, NULL, NULL, NULL, e, "lineage=B", NULL};
     ferro_surv_data_t *d;
     ferro_cox_fit_t *f;
     ferro_km_t *k;

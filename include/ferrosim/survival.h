@@ -36,6 +36,8 @@ typedef struct {
     const char *expr;              /* genes x samples matrix (ferro_matrix_read) or NULL: covariates
                                       that are not TABLE columns are genes of it, matched by sample ID */
     const char *where;             /* "COL=VALUE": use only the rows where COL equals VALUE, or NULL */
+    const char *cluster;           /* categorical: cluster ids for the robust Cox variance (as
+                                      + cluster(COL)), or NULL; a missing value is an error */
 } ferro_surv_spec_t;
 
 /* The complete cases of the used columns (R's na.omit), in file order. */
@@ -55,6 +57,9 @@ typedef struct {
     int ngroup;
     char **group_levels;
     int *foldid;    /* n: 1..K, or NULL */
+    int *cluster;   /* n: level index into cluster_levels, or NULL */
+    int ncluster;
+    char **cluster_levels;
 } ferro_surv_data_t;
 
 /* Read a TSV TABLE (header; sample IDs in column 1; '-' = stdin; lines starting with '#' are
@@ -80,6 +85,11 @@ typedef struct {
     double eps;      /* 1e-9: relative change in the log partial likelihood */
     double toler_chol; /* .Machine$double.eps^0.75 */
     double conf_level; /* 0.95 */
+    int robust;      /* 0: model-based variance; 1: also the Lin-Wei robust (sandwich) variance
+                        D'D from the dfbeta residuals, as coxph(robust = TRUE) */
+    const int *cluster; /* n cluster ids (any integers) summing the dfbeta residuals per cluster,
+                        as coxph(... + cluster(id)); NULL: each sample its own cluster. Only used
+                        with robust (ferro_cox_fit sets both from d->cluster). */
 } ferro_cox_options_t;
 void ferro_cox_options_init(ferro_cox_options_t *o);
 
@@ -102,6 +112,14 @@ typedef struct {
     double conf_level;
     double *lp;         /* n linear predictors (uncentred: x . beta) */
     ferro_concordance_t conc;
+    /* robust (opt->robust), as coxph reports it: var is then the robust variance D'D and
+     * naive_var the inverse information; se stays the model-based se(coef), robust_se is
+     * sqrt(diag(var)); z, pvalue, hr_lo, hr_hi and the Wald test use the robust variance; the
+     * concordance std is summed by cluster. rscore is the robust score (log-rank) test at
+     * beta = 0 (R's fit$rscore: U' (S'S)^-1 U from the per-cluster score residuals S). */
+    int robust, ncluster;
+    double *robust_se, *naive_var; /* p and p x p; NULL without robust */
+    double rscore, rscore_p;       /* NaN without robust */
 } ferro_cox_fit_t;
 
 /* Fit by Newton–Raphson from beta = 0 with step halving, exactly as survival::coxph.fit. */
@@ -121,6 +139,15 @@ int ferro_cox_cv_lp(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, 
 /* Concordance of a risk score (higher score = shorter survival) with (time, event). */
 int ferro_concordance(int n, const double *time, const int *event, const double *score,
                       const int *strata, ferro_concordance_t *out) FERRO_WUR;
+/* Same; the standard error's per-subject influence summed within clusters first (cluster: n
+ * ids, or NULL), as concordancefit(..., cluster). */
+int ferro_concordance_cluster(int n, const double *time, const int *event, const double *score,
+                              const int *strata, const int *cluster, ferro_concordance_t *out) FERRO_WUR;
+
+/* Score residuals of a Cox model at beta (coxph's residuals(fit, type = "score"): Efron or
+ * Breslow ties, within strata): resid is n x p row-major in the samples' order. */
+int ferro_cox_score_resid(int n, int p, const double *time, const int *event, const double *x,
+                          const int *strata, int ties, const double *beta, double *resid) FERRO_WUR;
 
 /* ---------------------------------------------------------------- Kaplan–Meier (survfit) */
 

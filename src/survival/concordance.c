@@ -4,7 +4,8 @@
  * tie too). Pairs are only formed within strata. Standard error as concordancefit's
  * infinitesimal jackknife: with c_i, d_i, t_i the concordant / discordant / tied.x pairs that
  * subject i belongs to, N the comparable pairs and D = (C - D) / N (Somers' d),
- * var = sum_i ((c_i - d_i) / N - D (c_i + d_i + t_i) / N)^2 / 4. */
+ * var = sum_i ((c_i - d_i) / N - D (c_i + d_i + t_i) / N)^2 / 4; with clusters the bracket is
+ * summed within each cluster before squaring (concordancefit's tapply(dfbeta, cluster, sum)). */
 #include "ferrosim/survival.h"
 #include "survival/internal.h"
 
@@ -14,6 +15,12 @@
 
 int ferro_concordance(int n, const double *time, const int *event, const double *score,
                       const int *strata, ferro_concordance_t *out)
+{
+    return ferro_concordance_cluster(n, time, event, score, strata, NULL, out);
+}
+
+int ferro_concordance_cluster(int n, const double *time, const int *event, const double *score,
+                              const int *strata, const int *cluster, ferro_concordance_t *out)
 {
     memset(out, 0, sizeof *out);
     int *ord = ferro_malloc(((size_t)n + 1) * sizeof *ord);
@@ -55,10 +62,21 @@ int ferro_concordance(int n, const double *time, const int *event, const double 
     double tot = conc + disc + tx;
     out->concordance = tot > 0 ? (conc + tx / 2) / tot : NAN;
     double somer = tot > 0 ? (conc - disc) / tot : NAN, v = 0;
-    for (int i = 0; i < n; i++) {
-        double b = (ci[i] - di[i]) / tot - somer * (ci[i] + di[i] + ti[i]) / tot;
-        v += b * b;
+    /* per-subject influence into ci[]; with clusters, summed per cluster into di[] */
+    for (int i = 0; i < n; i++) ci[i] = (ci[i] - di[i]) / tot - somer * (ci[i] + di[i] + ti[i]) / tot;
+    int ng = n;
+    if (cluster) {
+        int *idx = ferro_malloc(((size_t)n + 1) * sizeof *idx);
+        if (!idx || (rc = ferro_surv_cluster_index(n, cluster, idx, &ng))) {
+            free(idx); free(ci); free(di); free(ti);
+            return rc ? rc : FERRO_ENOMEM;
+        }
+        memset(di, 0, (size_t)n * sizeof *di);
+        for (int i = 0; i < n; i++) di[idx[i]] += ci[i];
+        memcpy(ci, di, (size_t)ng * sizeof *ci);
+        free(idx);
     }
+    for (int g = 0; g < ng; g++) v += ci[g] * ci[g];
     out->std = tot > 0 ? sqrt(v / 4) : NAN;
     free(ci); free(di); free(ti);
     return 0;

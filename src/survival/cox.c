@@ -19,6 +19,8 @@ void ferro_cox_options_init(ferro_cox_options_t *o)
     o->eps = 1e-9;
     o->toler_chol = pow(2.220446049250313e-16, 0.75);
     o->conf_level = 0.95;
+    o->robust = 0;
+    o->cluster = NULL;
 }
 
 void ferro_cox_fit_free(ferro_cox_fit_t *f)
@@ -27,7 +29,7 @@ void ferro_cox_fit_free(ferro_cox_fit_t *f)
     if (f->names)
         for (int j = 0; j < f->p; j++) free(f->names[j]);
     free(f->names); free(f->coef); free(f->se); free(f->hr); free(f->hr_lo); free(f->hr_hi);
-    free(f->z); free(f->pvalue); free(f->var); free(f->lp);
+    free(f->z); free(f->pvalue); free(f->var); free(f->lp); free(f->robust_se); free(f->naive_var);
     free(f);
 }
 
@@ -197,6 +199,7 @@ int ferro_cox_fit_raw(int n, int p, const double *time, const int *event, const 
     int rc = 0;
     if (!f || !ord || !xc || !mean || !work) { rc = FERRO_ENOMEM; goto done; }
     f->n = n; f->p = p; f->nevent = nevent; f->df = p; f->conf_level = o.conf_level;
+    f->rscore = NAN; f->rscore_p = NAN;
     f->coef = ferro_calloc((size_t)p, sizeof(double)); f->se = ferro_calloc((size_t)p, sizeof(double));
     f->hr = ferro_calloc((size_t)p, sizeof(double)); f->hr_lo = ferro_calloc((size_t)p, sizeof(double));
     f->hr_hi = ferro_calloc((size_t)p, sizeof(double)); f->z = ferro_calloc((size_t)p, sizeof(double));
@@ -266,6 +269,7 @@ int ferro_cox_fit_raw(int n, int p, const double *time, const int *event, const 
         f->lp[i] = lp;
     }
     rc = ferro_concordance(n, time, event, f->lp, strata, &f->conc);
+    if (!rc && o.robust) rc = ferro_cox_robust(n, p, time, event, x, strata, o.cluster, o.ties, zq, o.toler_chol, f);
 done:
     free(ord); free(xc); free(mean); free(work);
     if (rc) { ferro_cox_fit_free(f); return rc; }
@@ -278,6 +282,7 @@ int ferro_cox_fit(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, fe
     *out = NULL;
     ferro_cox_options_t o;
     if (opt) o = *opt; else ferro_cox_options_init(&o);
+    if (d->cluster) { o.robust = 1; o.cluster = d->cluster; }
     int rc = ferro_cox_fit_raw(d->n, d->p, d->time, d->event, d->x, o.use_strata ? d->strata : NULL, &o, out);
     if (rc) return rc;
     ferro_cox_fit_t *f = *out;
@@ -291,6 +296,8 @@ int ferro_cox_cv_lp(const ferro_surv_data_t *d, const ferro_cox_options_t *opt, 
 {
     ferro_cox_options_t o;
     if (opt) o = *opt; else ferro_cox_options_init(&o);
+    o.robust = 0; /* only the coefficients are used */
+    o.cluster = NULL;
     int n = d->n, p = d->p, K = 0;
     for (int i = 0; i < n; i++) {
         int f = foldid ? foldid[i] : i + 1;

@@ -15,6 +15,8 @@ void ferro_surv_data_free(ferro_surv_data_t *d)
     for (int j = 0; j < d->p; j++) free(d->names ? d->names[j] : NULL);
     for (int j = 0; j < d->nstrata; j++) free(d->strata_levels[j]);
     for (int j = 0; j < d->ngroup; j++) free(d->group_levels[j]);
+    for (int j = 0; j < d->ncluster; j++) free(d->cluster_levels[j]);
+    free(d->cluster); free(d->cluster_levels);
     free(d->id); free(d->time); free(d->event); free(d->x); free(d->names);
     free(d->strata); free(d->strata_levels); free(d->group); free(d->group_levels); free(d->foldid);
     free(d);
@@ -132,13 +134,14 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
     if (!d || !src || !keep || !mcol || !ev || !tim || !xv) { rc = FERRO_ENOMEM; goto done; }
     if (t->ncol < 2) { rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: a TABLE needs sample IDs and at least one variable column", t->path); goto done; }
     if ((rc = check_duplicates(t))) goto done;
-    int ct = -1, ce = -1, cs = -1, cg = -1, cf = -1, cw = -1;
+    int ct = -1, ce = -1, cs = -1, cg = -1, cf = -1, cw = -1, cc = -1;
     const char *wval = NULL;
     if (spec->time && (ct = rc = find_col(t, spec->time, "time")) < 0) goto done;
     if (spec->event && (ce = rc = find_col(t, spec->event, "event")) < 0) goto done;
     if (spec->strata && (cs = rc = find_col(t, spec->strata, "strata")) < 0) goto done;
     if (spec->group && (cg = rc = find_col(t, spec->group, "group")) < 0) goto done;
     if (spec->foldid && (cf = rc = find_col(t, spec->foldid, "fold ids")) < 0) goto done;
+    if (spec->cluster && (cc = rc = find_col(t, spec->cluster, "cluster")) < 0) goto done;
     if (spec->where) {
         const char *eq = strchr(spec->where, '=');
         if (!eq || eq == spec->where) { rc = ferro_error_set(FERRO_EINVAL, "where: '%s' is not COL=VALUE", spec->where); goto done; }
@@ -173,6 +176,11 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
     for (int i = 0; i < t->nrow; i++) {
         if (cw >= 0 && strcmp(t->cell[i][cw], wval) != 0) continue;
         nused++;
+        if (cc >= 0 && ferro_is_na(t->cell[i][cc])) {
+            rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld, column %d: missing cluster id in column '%s' (every used row needs one)",
+                                 t->path, t->lineno[i], cc + 1, t->header[cc]);
+            goto done;
+        }
         int na = 0;
         const int cat[3] = {cs, cg, cf};
         for (int u = 0; u < 3; u++) if (cat[u] >= 0 && ferro_is_na(t->cell[i][cat[u]])) na = 1;
@@ -249,6 +257,7 @@ int ferro_surv_data_read(const char *path, const ferro_surv_spec_t *spec, ferro_
     }
     if (cs >= 0 && (rc = make_factor(t, cs, keep, nkeep, &d->strata, &d->strata_levels, &d->nstrata))) goto done;
     if (cg >= 0 && (rc = make_factor(t, cg, keep, nkeep, &d->group, &d->group_levels, &d->ngroup))) goto done;
+    if (cc >= 0 && (rc = make_factor(t, cc, keep, nkeep, &d->cluster, &d->cluster_levels, &d->ncluster))) goto done;
 done:
     free(src); free(keep); free(mcol); free(ev); free(tim); free(xv);
     ferro_matrix_free(m);

@@ -160,7 +160,7 @@ done:
 static int load(const char *samples, const char *expr, const char *time, const char *event, const char *where,
                 char *const *genes, int n, ferro_surv_data_t **d)
 {
-    ferro_surv_spec_t spec = {time, event, (const char *const *)genes, n, NULL, NULL, NULL, expr, where};
+    ferro_surv_spec_t spec = {time, event, (const char *const *)genes, n, NULL, NULL, NULL, expr, where, NULL};
     return ferro_surv_data_read(samples, &spec, d);
 }
 

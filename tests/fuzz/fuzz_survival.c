@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) return 0;
     const char *path = fuzz_file(data + 1, size - 1, "cohort.tsv");
     static const char *const cov1[] = {"x1"}, *const cov2[] = {"x1", "x2"}, *const cov3[] = {"v01", "v02"};
-    ferro_surv_spec_t spec = {"time", "status", cov1, 1, NULL, NULL, NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", cov1, 1, NULL, NULL, NULL, NULL, NULL, NULL};
     switch (data[0] & 3) {
     case 1: spec.covariates = cov2; spec.ncov = 2; spec.strata = "g"; spec.where = "grp=mid"; break;
     case 2: spec.ncov = 0; spec.group = "grp"; break;

@@ -15,7 +15,7 @@ static const char *frg8[] = {"ALOX15", "ATP5MC3", "CARS1", "CDKN1A", "LPCAT3", "
 
 static ferro_surv_data_t *load(const char *const *cov, int ncov)
 {
-    ferro_surv_spec_t spec = {"rfs_days", "rfs_event", cov, ncov, NULL, NULL, NULL, ALL_DIR "expr_genes.tsv.gz", "lineage=B"};
+    ferro_surv_spec_t spec = {"rfs_days", "rfs_event", cov, ncov, NULL, NULL, NULL, ALL_DIR "expr_genes.tsv.gz", "lineage=B", NULL};
     ferro_surv_data_t *d = NULL;
     if (ferro_surv_data_read(ALL_DIR "samples.tsv", &spec, &d)) { fprintf(stderr, "%s\n", ferro_error_message()); exit(1); }
     return d;
@@ -105,7 +105,7 @@ int main(void)
     ferro_coxnet_path_free(p);
     ferro_surv_data_free(d);
 
-    ferro_surv_spec_t ks = {"rfs_days", "rfs_event", NULL, 0, NULL, "lineage", NULL, NULL, NULL};
+    ferro_surv_spec_t ks = {"rfs_days", "rfs_event", NULL, 0, NULL, "lineage", NULL, NULL, NULL, NULL};
     expect_int(ferro_surv_data_read(ALL_DIR "samples.tsv", &ks, &d), 0, "samples for KM");
     ferro_km_t *k;
     expect_int(ferro_km_fit(d, 0.95, &k), 0, "KM by lineage");

@@ -7,7 +7,7 @@
 
 int main(void)
 {
-    ferro_surv_spec_t spec = {"time", "status", NULL, 0, NULL, NULL, NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     ferro_surv_data_t *d = NULL;
     const char *f = test_write_file("test_bad_input_surv.tsv", "id\tstatus\ttime\nA\t1\t3\nB\t0\t4\nC\t2\t5\n");
     expect_error(ferro_surv_data_read(f, &spec, &d), FERRO_EPARSE,

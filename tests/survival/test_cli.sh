@@ -17,6 +17,23 @@ awk -F'\t' 'NR == FNR { if (FNR > 1) for (j = 2; j <= NF; j++) ref[FNR, j] = $j;
   END { exit bad }' "$D/ref_cox_strata_coef.tsv" "$T/cox_body.tsv" || fail "cox coefficients differ from R"
 "$FERROSIM" cox --data "$D/synth.tsv" --time time --event status --covariates x1 --json | grep -q '"coefficients": \[{"term": "x1"' || fail "cox json"
 
+# cox --cluster / --robust: every column equal to R's summary(coxph(... + cluster(inst))) to 1e-6
+# relative (ref_robust_*_coef.tsv, make_robust_fixtures.R), the robust score test line
+for c in "lung_cluster:--cluster inst" "lung_breslow:--cluster inst --ties breslow" "lung_efron:--robust"; do
+  "$FERROSIM" cox --data "$D/lung.tsv" --time time --event status --covariates age,sex,ph.ecog ${c#*:} > "$T/rob.tsv"
+  grep -v '^#' "$T/rob.tsv" > "$T/rob_body.tsv"
+  head -1 "$T/rob_body.tsv" | grep -q '	se	robust_se	z	p$' || fail "robust header"
+  awk -F'\t' 'NR == FNR { if (FNR > 1) for (j = 2; j <= NF; j++) ref[FNR, j] = $j; next }
+    FNR > 1 { for (j = 2; j <= NF; j++) { d = $j - ref[FNR, j]; if (d < 0) d = -d; s = ref[FNR, j]; if (s < 0) s = -s;
+              if (d > 1e-6 * s) { print "mismatch row " FNR " col " j ": " $j " vs " ref[FNR, j]; bad = 1 } } }
+    END { exit bad }' "$D/ref_robust_${c%%:*}_coef.tsv" "$T/rob_body.tsv" || fail "cox ${c#*:} differs from R"
+done
+"$FERROSIM" cox --data "$D/lung.tsv" --time time --event status --covariates age,sex,ph.ecog --cluster inst > "$T/rob.tsv"
+grep -q '^# robust_score_test chisq=7.268625221402[0-9]* df=3 p=0.06381118860' "$T/rob.tsv" || fail "robust score test"
+grep -q '^# robust variance clusters=18 ' "$T/rob.tsv" || fail "cluster count"
+"$FERROSIM" cox --data "$D/lung.tsv" --time time --event status --covariates age --cluster inst --json \
+  | grep -q '"robust": true, "clusters": 18.*"robust_score": {"chisq": .*"robust_se": ' || fail "robust json"
+
 # km: medians and the log-rank line
 "$FERROSIM" km --data "$D/synth.tsv" --time time --event status --group grp > "$T/km.tsv"
 grep -q '^# median group=high n=81 events=60 median=10 lower=7 upper=18$' "$T/km.tsv" || fail "km median"
@@ -93,4 +110,11 @@ set -e
 test $rc -eq 2 && grep -q "duplicate sample ID 'A2'" "$T/err" || fail "duplicate id"
 test $rc2 -eq 2 || fail "missing --covariates"
 test $rc3 -eq 2 || fail "bad --ties"
+# --cluster: a missing value (synth.tsv's grp has NAs) or an unknown column: exit 2 naming them
+set +e
+"$FERROSIM" cox --data "$D/synth.tsv" --time time --event status --covariates x1 --cluster grp 2> "$T/err"; rc=$?
+"$FERROSIM" cox --data "$D/synth.tsv" --time time --event status --covariates x1 --cluster nope 2> "$T/err2"; rc2=$?
+set -e
+test $rc -eq 2 && grep -q "line 116, column 8: missing cluster id in column 'grp'" "$T/err" || fail "NA cluster id"
+test $rc2 -eq 2 && grep -q "no column 'nope' (cluster)" "$T/err2" || fail "unknown cluster column"
 echo "survival/cli: ok"

@@ -10,7 +10,7 @@
 static void check_fit(const char *prefix, int ties, int strata)
 {
     const char *cov[] = {"x1", "x2", "x3"};
-    ferro_surv_spec_t spec = {"time", "status", cov, 3, strata ? "g" : NULL, NULL, NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", cov, 3, strata ? "g" : NULL, NULL, NULL, NULL, NULL, NULL};
     ferro_surv_data_t *d;
     int rc = ferro_surv_data_read(SURV_DATA "synth.tsv", &spec, &d);
     expect_int(rc, 0, "read synth.tsv");
@@ -66,7 +66,7 @@ static void check_fit(const char *prefix, int ties, int strata)
 static void test_bad_inputs(void)
 {
     const char *cov[] = {"x1", "nope"};
-    ferro_surv_spec_t spec = {"time", "status", cov, 2, NULL, NULL, NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", cov, 2, NULL, NULL, NULL, NULL, NULL, NULL};
     ferro_surv_data_t *d = NULL;
     expect_int(ferro_surv_data_read(SURV_DATA "synth.tsv", &spec, &d), FERRO_ENOTFOUND, "unknown column");
     expect_true(strstr(ferro_error_message(), "'nope'") != NULL, "message names the column");

@@ -14,7 +14,7 @@ static ferro_surv_data_t *load(void)
     const char *cov[40];
     static char names[40][8];
     for (int j = 0; j < 40; j++) { snprintf(names[j], sizeof names[j], "v%02d", j + 1); cov[j] = names[j]; }
-    ferro_surv_spec_t spec = {"time", "status", cov, 40, NULL, NULL, "fold", NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", cov, 40, NULL, NULL, "fold", NULL, NULL, NULL};
     ferro_surv_data_t *d = NULL;
     if (ferro_surv_data_read(SURV_DATA "lasso.tsv", &spec, &d)) { fprintf(stderr, "%s\n", ferro_error_message()); exit(1); }
     return d;

@@ -9,7 +9,7 @@
 
 static void test_curves(void)
 {
-    ferro_surv_spec_t spec = {"time", "status", NULL, 0, NULL, "grp", NULL, NULL, NULL};
+    ferro_surv_spec_t spec = {"time", "status", NULL, 0, NULL, "grp", NULL, NULL, NULL, NULL};
     ferro_surv_data_t *d;
     expect_int(ferro_surv_data_read(SURV_DATA "synth.tsv", &spec, &d), 0, "read");
     ferro_km_t *k;
@@ -70,7 +70,7 @@ static void test_curves(void)
     spec.strata = NULL;
     const char *cov[] = {"grp", "g"};
     (void)cov;
-    ferro_surv_spec_t s1 = {"time", "status", NULL, 0, "g", "grp", NULL, NULL, NULL};
+    ferro_surv_spec_t s1 = {"time", "status", NULL, 0, "g", "grp", NULL, NULL, NULL, NULL};
     expect_int(ferro_surv_data_read(SURV_DATA "synth.tsv", &s1, &d), 0, "read for one curve");
     free(d->group); d->group = NULL; /* keep the rows, ignore the grouping */
     for (int g = 0; g < d->ngroup; g++) free(d->group_levels[g]);
