@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_pharm.h"
 #include "ferrosim/cohort.h"
 #include "ferrosim/io.h"
 #include "ferrosim/personal.h"
@@ -15,7 +16,7 @@ const char cmd_personalise_summary[] = "patient transcriptome -> model profile -
 static const char usage[] =
     "Usage: ferrosim personalise --expr MATRIX --sample ID[,ID...] [--samples ANNOT [--lineage-col COL]]\n"
     "                            [--reference lineage|all] [--base CELL] [--agents LIST|all] [--doses N]\n"
-    "                            [--cells N] [--time H]\n"
+    "                            [--cells N] [--time H] [--rtol R] [--atol A] [--equilibrate H]\n"
     "\n"
     "For each model gene on the array: ratio = 2^(x_sample - median of the reference group), clipped to\n"
     "0.05..20, multiplies the base line's level (so a patient at the median gets the base line's\n"
@@ -32,6 +33,8 @@ static const char usage[] =
     "  --doses N            log-spaced doses per agent over 1/100..100 x its EC50 (odd; default 7)\n"
     "  --cells N            virtual cells per well (default 50)\n"
     "  --time H             endpoint in hours (default 72)\n"
+    "  --rtol R, --atol A   solver tolerances (default 1e-5 relative, 1e-8 absolute, as simulate)\n"
+    CLI_EQUIL_HELP
     "\n"
     "Output (TSV, '#' lines: per patient the base line, mapped ratios, missing and clipped genes):\n"
     "sample, lineage, base, agent, unit, ref_dose (the geometric mean of the agent's EC50s),\n"
@@ -45,6 +48,7 @@ typedef struct {
     const char *expr, *sample, *annot, *lcol, *ref, *base, *agents;
     long ndose, ncells;
     double time;
+    cli_tol_t tol; /* --rtol, --atol (simulate's defaults here), --equilibrate */
 } args_t;
 
 typedef struct {
@@ -258,6 +262,9 @@ static int run(const args_t *a, const cli_common_t *com)
     ferro_personal_sens_t s;
     ferro_out_t *o = NULL;
     if ((rc = ferro_world_load(NULL, NULL, &w))) goto out;
+    if ((rc = ferro_world_set_tolerances(w, a->tol.rtol, a->tol.atol)) ||
+        (rc = ferro_world_set_equilibration(w, a->tol.equil_h)))
+        goto out;
     if ((rc = ferro_matrix_read(a->expr, &m))) goto out;
     if ((rc = resolve_agents(w, a->agents, &agents, &na))) goto out;
     if ((rc = build_patients(a, w, m, &p, &np))) goto out;
@@ -266,8 +273,10 @@ static int run(const args_t *a, const cli_common_t *com)
     FILE *fp = ferro_out_fp(o);
     if (com->json) fputc('[', fp);
     else {
-        fprintf(fp, "# ferrosim personalise: %s; reference: %s median; %ld cells, %g h, seed %lu\n", a->expr,
+        fprintf(fp, "# ferrosim personalise: %s; reference: %s median; %ld cells, %g h, seed %lu", a->expr,
                 (a->ref ? !strcmp(a->ref, "lineage") : a->annot != NULL) ? "lineage" : "cohort", a->ncells, a->time, com->seed);
+        if (a->tol.equil_h > 0) fprintf(fp, ", pre-equilibrated %g h", a->tol.equil_h);
+        fputc('\n', fp);
         for (int i = 0; i < np; i++) write_comments(fp, w, m, &p[i]);
         fputs("sample\tlineage\tbase\tagent\tunit\tref_dose\tviability_ref\tic50\tic50_rel\tic50_rel_lo\tic50_rel_hi\tauc\tstatus\n", fp);
     }
@@ -308,6 +317,8 @@ out:
 static int personalise_option(void *ctx, int opt, const char *arg)
 {
     args_t *a = ctx;
+    int h = cli_tol_handle(&a->tol, "personalise", opt, arg);
+    if (h) return h > 0 ? 0 : CLI_EXIT_USAGE;
     switch (opt) {
     case OPT_EXPR: a->expr = arg; break;
     case OPT_SAMPLE: a->sample = arg; break;
@@ -345,11 +356,14 @@ int cmd_personalise(int argc, char **argv)
         {"reference", required_argument, 0, OPT_REF}, {"base", required_argument, 0, OPT_BASE},
         {"agents", required_argument, 0, OPT_AGENTS}, {"doses", required_argument, 0, OPT_DOSES},
         {"cells", required_argument, 0, OPT_CELLS},   {"time", required_argument, 0, OPT_TIME},
-        CLI_COMMON_LONGOPTS,                          {0, 0, 0, 0}};
+        CLI_TOL_LONGOPTS, CLI_COMMON_LONGOPTS, {0, 0, 0, 0}};
     static const cli_parser_t parser = {"personalise", usage, opts, NULL, personalise_option, 0, NULL};
     cli_common_t com;
     cli_common_init(&com);
     args_t a = {.lcol = "lineage", .agents = "RSL3,erastin", .ndose = 7, .ncells = 50, .time = 72};
+    cli_tol_init(&a.tol);
+    a.tol.rtol = FERRO_POP_RTOL; /* as simulate: personalise predicts, it does not screen */
+    a.tol.atol = FERRO_POP_ATOL;
     int st = cli_parse(&parser, argc, argv, &com, &a);
     if (st < 0 && (!a.expr || !a.sample)) st = cli_usage_error("personalise", usage, "--expr MATRIX and --sample ID are required");
     return st < 0 ? run(&a, &com) : st;
