@@ -46,7 +46,8 @@ int ferro_screen_read_combos(const ferro_world_t *w, const char *path, ferro_scr
     static const char *names[3] = {"cell", "agent_a", "agent_b"};
     ferro_screen_combo_t *c = NULL;
     if ((rc = ferro_tsv_next(r)) == FERRO_END) {
-        rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: the file is empty (expected the header cell, agent_a, agent_b)", path);
+        rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: the file is empty (expected the header cell, agent_a, agent_b)",
+                             ferro_tsv_path(r));
         goto done;
     }
     if (rc) goto done;
@@ -56,6 +57,7 @@ int ferro_screen_read_combos(const ferro_world_t *w, const char *path, ferro_scr
         if (col[j] < 0) { rc = ferro_tsv_error(r, FERRO_EPARSE, 0, "the header has no column '%s' (needed: cell, agent_a, agent_b)", names[j]); goto done; }
     }
     int nf = ferro_tsv_nfields(r);
+    long header_line = ferro_tsv_lineno(r);
     while ((rc = ferro_tsv_next(r)) == 0) {
         if (ferro_tsv_nfields(r) != nf) {
             rc = ferro_tsv_error(r, FERRO_EPARSE, ferro_tsv_nfields(r) < nf ? ferro_tsv_nfields(r) + 1 : nf + 1,
@@ -80,7 +82,10 @@ int ferro_screen_read_combos(const ferro_world_t *w, const char *path, ferro_scr
         if (rc) { rc = ferro_tsv_error(r, rc, col[2] + 1, "%s", ferro_error_message()); goto done; }
         k++;
     }
-    if (rc == FERRO_END) rc = k ? 0 : ferro_error_set(FERRO_EPARSE, "%s: no combinations after the header", path);
+    if (rc == FERRO_END && !k) /* the header's line: a line number in every parse error */
+        rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld (end of file): no combinations after the header", ferro_tsv_path(r),
+                             header_line);
+    else if (rc == FERRO_END) rc = 0;
 done:
     ferro_tsv_close(r);
     if (rc) { free(c); return rc; }
