@@ -486,20 +486,25 @@ int cmd_signature(int argc, char **argv)
             if (!rc) { fprintf(stderr, "ferrosim signature: no signature: %s\n", rep->stopped); status = CLI_EXIT_FAIL; }
             goto done_rc;
         }
-        if (!rc && a.html) rc = html_build(a.html, rep, sig, &o, expr, samples);
+        /* every output open before any is written: a bad --out or --html leaves no signature file */
         if (!rc) rc = ferro_out_open(sigpath, &sout);
-        if (!rc) { rc = ferro_signature_write(sig, ferro_out_fp(sout)); if (rc) ferro_out_abort(sout); else rc = ferro_out_commit(sout); }
         if (!rc) rc = ferro_out_open(com.out, &out);
+        if (!rc && a.html) rc = html_build(a.html, rep, sig, &o, expr, samples);
+        if (!rc) rc = ferro_signature_write(sig, ferro_out_fp(sout));
         if (!rc) {
             if (com.json) json_report(ferro_out_fp(out), rep, sig);
             else print_report(ferro_out_fp(out), rep, sig, &o);
             rc = ferro_out_commit(out);
+            out = NULL;
         }
+        if (!rc) { rc = ferro_out_commit(sout); sout = NULL; }
+        ferro_out_abort(out);
+        ferro_out_abort(sout);
     } else {
         rc = ferro_signature_read(sigpath, &sig);
         if (!rc) rc = ferro_signature_apply(sig, expr, samples, o.time, o.event, o.where, auct, nauct, &ev);
+        if (!rc) rc = ferro_out_open(com.out, &out); /* before --html: a bad --out leaves no report */
         if (!rc && a.html) rc = html_apply(a.html, sig, ev, sigpath, expr, samples, o.time, o.event, o.where);
-        if (!rc) rc = ferro_out_open(com.out, &out);
         if (!rc) {
             FILE *fp = ferro_out_fp(out);
             if (com.json) { json_eval(fp, ev, sig->cutoff); fputc('\n', fp); }
@@ -516,7 +521,9 @@ int cmd_signature(int argc, char **argv)
                 }
             }
             rc = ferro_out_commit(out);
+            out = NULL;
         }
+        ferro_out_abort(out);
     }
 done_rc:
     if (rc) status = cli_fail("signature", rc);

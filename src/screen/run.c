@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void ferro_screen_options_init(ferro_screen_options_t *o)
 {
@@ -144,7 +145,9 @@ int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o)
     if (!o->outdir || !*o->outdir) return ferro_error_set(FERRO_EINVAL, "screen: an output directory is required (--out DIR)");
     if (o->ndose < 4) return ferro_error_set(FERRO_EINVAL, "screen: at least 4 doses per curve are needed for a 4PL fit");
     if (o->nmatrix < 2) return ferro_error_set(FERRO_EINVAL, "screen: at least 2 doses per combination axis");
-    if (mkdir(o->outdir, 0777) && errno != EEXIST)
+    /* created here: removed again if the screen fails (a failed screen leaves nothing behind) */
+    int created = mkdir(o->outdir, 0777) == 0;
+    if (!created && errno != EEXIST)
         return ferro_error_set(FERRO_EIO, "%s: cannot create the output directory: %s", o->outdir, strerror(errno));
     screen_data_t d = {0};
     int rc = pick_cells(w, o, &d);
@@ -173,12 +176,16 @@ int ferro_screen_run(const ferro_world_t *w, const ferro_screen_options_t *o)
         ferro_progress_finish(prog);
     }
     if (!rc && o->why) rc = screen_why_run(w, o, &d);
-    if (!rc) rc = ferro_screen_write_tables(w, &d, o->outdir);
+    ferro_out_t *tables[SCREEN_NTABLES] = {0};
+    if (!rc) rc = ferro_screen_write_tables(w, &d, o->outdir, tables);
     if (!rc) {
         char path[4096];
         snprintf(path, sizeof path, "%s/report.html", o->outdir);
         rc = ferro_screen_write_report(w, o, &d, path);
+        if (rc) ferro_screen_tables_abort(tables);
+        else rc = ferro_screen_tables_commit(tables);
     }
     data_free(&d);
+    if (rc && created) rmdir(o->outdir); /* empty unless a commit failed part way */
     return rc;
 }

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "ferrosim/io.h"
 #include "ferrosim/report.h"
 #include "ferrosim/screen.h"
 #include "ferrosim/sensitivity.h"
@@ -38,7 +39,15 @@ void screen_why_free(screen_why_t *y);
 void screen_why_write_tsv(const ferro_world_t *w, const screen_data_t *d, FILE *fp);
 int screen_why_report(ferro_report_t *r, const ferro_world_t *w, const screen_data_t *d);
 
-int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir);
+/* The TSV tables (sensitivity.tsv only with d->why) written to temporary files beside their names
+ * in outdir (nothing left on failure; out[t] NULL for a table not written);
+ * ferro_screen_tables_commit renames them into place (after the report, so a failed screen leaves
+ * no tables), ferro_screen_tables_abort removes them. */
+#define SCREEN_NTABLES 7
+int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir,
+                              ferro_out_t *out[SCREEN_NTABLES]);
+int ferro_screen_tables_commit(ferro_out_t *out[SCREEN_NTABLES]);
+void ferro_screen_tables_abort(ferro_out_t *out[SCREEN_NTABLES]);
 int ferro_screen_write_report(const ferro_world_t *w, const ferro_screen_options_t *o, const screen_data_t *d,
                               const char *path);
 /* Name of combination k's second axis ("erastin" or "MYB knockdown (fraction)") into buf. */

@@ -171,20 +171,40 @@ static void write_synergy_summary(const ferro_world_t *w, const screen_data_t *d
     }
 }
 
-int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir)
+int ferro_screen_write_tables(const ferro_world_t *w, const screen_data_t *d, const char *outdir,
+                              ferro_out_t *out[SCREEN_NTABLES])
 {
-    static const char *names[] = {"dose_response.tsv", "ic50.tsv", "selectivity.tsv", "lineage.tsv", "synergy.tsv",
-                                  "synergy_summary.tsv", "sensitivity.tsv"};
-    void (*writer[])(const ferro_world_t *, const screen_data_t *, FILE *) = {
+    static const char *names[SCREEN_NTABLES] = {"dose_response.tsv", "ic50.tsv", "selectivity.tsv", "lineage.tsv",
+                                                 "synergy.tsv", "synergy_summary.tsv", "sensitivity.tsv"};
+    void (*writer[SCREEN_NTABLES])(const ferro_world_t *, const screen_data_t *, FILE *) = {
         write_dose, write_ic50, write_selectivity, write_lineage, write_synergy, write_synergy_summary,
         screen_why_write_tsv};
-    for (int t = 0; t < 7; t++) {
-        if (t == 6 && !d->why) break;
-        ferro_out_t *o;
-        int rc = open_table(outdir, names[t], &o);
-        if (rc) return rc;
-        writer[t](w, d, ferro_out_fp(o));
-        if ((rc = ferro_out_commit(o))) return rc;
+    int rc = 0;
+    for (int t = 0; t < SCREEN_NTABLES; t++) out[t] = NULL;
+    for (int t = 0; t < SCREEN_NTABLES && !rc; t++) {
+        if (t == SCREEN_NTABLES - 1 && !d->why) break; /* sensitivity.tsv only with the why section */
+        if (!(rc = open_table(outdir, names[t], &out[t]))) writer[t](w, d, ferro_out_fp(out[t]));
     }
-    return 0;
+    if (rc) ferro_screen_tables_abort(out);
+    return rc;
+}
+
+int ferro_screen_tables_commit(ferro_out_t *out[SCREEN_NTABLES])
+{
+    int rc = 0;
+    for (int t = 0; t < SCREEN_NTABLES; t++) {
+        if (!out[t]) continue;
+        if (!rc) rc = ferro_out_commit(out[t]);
+        else ferro_out_abort(out[t]);
+        out[t] = NULL;
+    }
+    return rc;
+}
+
+void ferro_screen_tables_abort(ferro_out_t *out[SCREEN_NTABLES])
+{
+    for (int t = 0; t < SCREEN_NTABLES; t++) {
+        ferro_out_abort(out[t]);
+        out[t] = NULL;
+    }
 }
