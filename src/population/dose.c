@@ -35,6 +35,14 @@ static const char *kind_name(int kind)
                                                                                      : "an enzyme activity";
 }
 
+/* A converted dose must still be a number (1e308 mM overflows the canonical unit). */
+static int dose_finite(const pop_agent_t *a, const char *text, double d, double *dose)
+{
+    if (!isfinite(d)) return ferro_error_set(FERRO_EINVAL, "%s: dose '%s' is too large (beyond any number in %s)", a->id.name, text, a->unit);
+    *dose = d;
+    return 0;
+}
+
 int ferro_world_parse_dose(const ferro_world_t *w, int agent, const char *text, double *dose)
 {
     if (agent < 0 || agent >= w->nagent) return ferro_error_set(FERRO_EINVAL, "agent index %d out of range", agent);
@@ -64,10 +72,7 @@ int ferro_world_parse_dose(const ferro_world_t *w, int agent, const char *text, 
         return ferro_error_set(FERRO_EINVAL, "%s: dose '%s': unknown unit '%s' (use " UNIT_LIST ")", a->id.name,
                                text, end);
     double base = v * scale; /* in uM, ug/mL or U/mL */
-    if (kind == a->unit_kind) {
-        *dose = base / a->unit_scale;
-        return 0;
-    }
+    if (kind == a->unit_kind) return dose_finite(a, text, base / a->unit_scale, dose);
     if (kind == POP_UNIT_ACTIVITY || a->unit_kind == POP_UNIT_ACTIVITY)
         return ferro_error_set(FERRO_EINVAL, "%s: dose '%s' is %s but %s is dosed in %s", a->id.name, text,
                                kind_name(kind), a->id.name, a->unit);
@@ -76,10 +81,8 @@ int ferro_world_parse_dose(const ferro_world_t *w, int agent, const char *text, 
                                "%s: dose '%s' is %s but %s is dosed in %s and has no molecular weight to convert",
                                a->id.name, text, kind_name(kind), a->id.name, a->unit);
     if (kind == POP_UNIT_MASS) /* ug/mL -> uM */
-        *dose = base * 1e3 / a->mw / a->unit_scale;
-    else /* uM -> ug/mL */
-        *dose = base * a->mw / 1e3 / a->unit_scale;
-    return 0;
+        return dose_finite(a, text, base * 1e3 / a->mw / a->unit_scale, dose);
+    return dose_finite(a, text, base * a->mw / 1e3 / a->unit_scale, dose); /* uM -> ug/mL */
 }
 
 /* "NAME=VALUE": the name copied into buf (size n), the value text after the first '='. */

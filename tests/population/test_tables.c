@@ -125,6 +125,10 @@ static void test_doses(void)
     expect_bad_dose("erastin", "inf", "not a number");
     expect_bad_dose("erastin", "0x10", "not a number");
     expect_bad_dose("erastin", "5 kM", "unknown unit 'kM'");
+    /* fuzz (fuzz_options): a number that overflows in the unit conversion was accepted as an infinite dose */
+    expect_bad_dose("erastin", "1e308 mM", "is too large");
+    expect_bad_dose("erastin", "1e306 mg/mL", "is too large");
+    expect_bad_dose("rapamycin", "1e306 mM", "is too large");
     expect_bad_dose("erastin", "1 U/mL", "dosed in uM");
     expect_bad_dose("L-asparaginase", "5 uM", "dosed in U/mL");
     expect_bad_dose("FAC", "5 uM", "no molecular weight");
