@@ -103,7 +103,7 @@ int ferro_dr_plate_read(const char *path, const char *const *names, const char *
     rc = ferro_tsv_next(r);
     if (rc == FERRO_END) {
         rc = ferro_error_set(FERRO_EPARSE, "%s: line 1: the file is empty (expected a header naming %d columns, then one row per well)",
-                             path, ncol);
+                             ferro_tsv_path(r), ncol);
         goto fail;
     }
     if (rc || (rc = map_header(r, names, ncol, col))) goto fail;
@@ -132,7 +132,7 @@ int ferro_dr_plate_read(const char *path, const char *const *names, const char *
     }
     if (rc != FERRO_END) goto fail;
     if (p->nrow == 0) {
-        rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld: no wells after the header%s", path, ferro_tsv_lineno(r) + 1,
+        rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld: no wells after the header%s", ferro_tsv_path(r), ferro_tsv_lineno(r) + 1,
                              p->nskipped ? " (all viabilities are missing)" : "");
         goto fail;
     }

@@ -1,6 +1,7 @@
 /* signature_io.c — the saved signature: '#' lines (format line, cutoff), then gene/coef rows. */
 #include "ferrosim/survival.h"
 #include "ferrosim/io.h"
+#include "cohort/strindex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ int ferro_signature_read(const char *path, ferro_signature_t **out)
     if (rc) return rc;
     ferro_signature_t *s = ferro_calloc(1, sizeof *s);
     int have_cutoff = 0, have_header = 0, cap = 0, format = 0;
+    long *line = NULL; /* each gene's line, for a repeated gene */
     if (!s) { ferro_tsv_close(r); return FERRO_ENOMEM; }
     while ((rc = ferro_tsv_next(r)) == 0) {
         const char *f0 = ferro_tsv_field(r, 0);
@@ -49,18 +51,31 @@ int ferro_signature_read(const char *path, ferro_signature_t **out)
             if (g) s->gene = g;
             double *c = g ? ferro_realloc(s->coef, (size_t)cap * sizeof *c) : NULL;
             if (c) s->coef = c;
-            if (!g || !c) { rc = FERRO_ENOMEM; break; }
+            long *l = c ? ferro_realloc(line, (size_t)cap * sizeof *l) : NULL;
+            if (l) line = l;
+            if (!g || !c || !l) { rc = FERRO_ENOMEM; break; }
         }
         if ((rc = ferro_tsv_double(r, 1, 0, &s->coef[s->ngene]))) break;
         if (!(s->gene[s->ngene] = ferro_strdup(f0))) { rc = FERRO_ENOMEM; break; }
-        s->ngene++;
+        line[s->ngene++] = ferro_tsv_lineno(r);
     }
     if (rc == FERRO_END) {
         rc = 0;
         if (!have_cutoff || s->ngene == 0)
             rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld (end of file): a signature needs a '# cutoff=' line and at least one gene",
-                                 path, ferro_tsv_lineno(r) > 0 ? ferro_tsv_lineno(r) : 1);
+                                 ferro_tsv_path(r), ferro_tsv_lineno(r) > 0 ? ferro_tsv_lineno(r) : 1);
     }
+    if (!rc) { /* a gene twice would be two covariates of one name when the signature is applied */
+        ferro_strindex_t *ix;
+        if (!(rc = ferro_strindex_build(s->gene, s->ngene, &ix))) {
+            int d = ferro_strindex_first_dup(ix);
+            if (d >= 0)
+                rc = ferro_error_set(FERRO_EPARSE, "%s: line %ld, column 1: gene '%s' is listed twice (first on line %ld)",
+                                     ferro_tsv_path(r), line[d], s->gene[d], line[ferro_strindex_find(ix, s->gene[d])]);
+            ferro_strindex_free(ix);
+        }
+    }
+    free(line);
     ferro_tsv_close(r);
     if (rc) { ferro_signature_free(s); return rc; }
     *out = s;

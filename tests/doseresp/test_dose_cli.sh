@@ -51,6 +51,12 @@ check_bad missing_column.tsv "missing_column.tsv: line 3, column 3: 2 columns, e
 check_bad negative_viability.tsv "negative_viability.tsv: line 4, column 3: viability -0.3 is negative"
 check_bad empty.tsv "empty.tsv: line 1: the file is empty"
 check_bad single_dose.tsv "single dose: dose-response curves cannot be fitted"
+# standard input (fuzz_stdin): the empty-file and no-wells messages said "-:" instead of "<stdin>:"
+: | "$FERROSIM" dose --data - > "$tmp/out" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^ferrosim dose: <stdin>: line 1: the file is empty" "$tmp/err" || err "empty stdin: exit $rc, $(cat "$tmp/err")"
+printf 'drug\tdose\tviability\nerastin\t1\tNA\n' | "$FERROSIM" dose --data - > "$tmp/out" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^ferrosim dose: <stdin>: line 3: no wells after the header (all viabilities are missing)" "$tmp/err" \
+  || err "stdin without wells: exit $rc, $(cat "$tmp/err")"
 "$FERROSIM" dose --data "$tmp/nonexistent.tsv" 2>/dev/null; [ $? -ne 0 ] || err "missing file accepted"
 "$FERROSIM" dose --bogus 2>/dev/null; [ $? -eq 2 ] || err "unknown option: exit 2"
 "$FERROSIM" dose --help | grep -q "four-parameter logistic" || err "--help"

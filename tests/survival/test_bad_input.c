@@ -21,6 +21,20 @@ int main(void)
     expect_error(ferro_signature_read(f, &s), FERRO_EPARSE, "test_bad_input_surv.tsv: line 3 (end of file): a signature needs",
                  "signature without a cutoff");
     expect_true(s == NULL, "no signature");
+    /* a gene twice: the file and both lines (it failed only when applied, "covariate 'GPX4' is listed twice") */
+    test_write_file(f, "# ferrosim signature 1\n# cutoff=0\ngene\tcoef\nGPX4\t0.5\nACSL4\t1\nGPX4\t0.25\n");
+    expect_error(ferro_signature_read(f, &s), FERRO_EPARSE,
+                 "test_bad_input_surv.tsv: line 6, column 1: gene 'GPX4' is listed twice (first on line 4)", "gene twice");
+    expect_true(s == NULL, "no signature");
+    /* fuzz (fuzz_stdin): read from standard input, the message said "-:" instead of "<stdin>:" */
+    test_write_file(f, "# ferrosim signature 1\n# cutoff=0\n");
+    if (freopen(f, "r", stdin)) {
+        expect_error(ferro_signature_read("-", &s), FERRO_EPARSE, "<stdin>: line 2 (end of file): a signature needs",
+                     "signature on stdin without genes");
+        expect_true(s == NULL, "no signature");
+    } else {
+        expect_true(0, "stdin from a file");
+    }
     unlink(f);
     return test_summary("survival bad input");
 }
