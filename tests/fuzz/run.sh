@@ -30,12 +30,14 @@ for t in $targets; do
     mkdir -p "$out" "$art"
     maxlen=16384
     case $t in kb|sbml) maxlen=65536 ;; formula) maxlen=512 ;; esac
+    quiet=
+    [ "$t" = options ] && quiet=-close_fd_mask=3 # the CLI's parsers print usage errors (sanitizer reports still show)
     dict=
     [ -f "tests/fuzz/$t.dict" ] && dict=-dict=tests/fuzz/$t.dict
     log=$B/fuzz/$t.log
     rc=0
     "$B/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=$maxlen -timeout=25 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$art/" $dict \
+        -print_final_stats=1 -artifact_prefix="$SRC/$art/" $dict $quiet \
         "$out" "tests/fuzz/corpus/$t" >"$log" 2>&1 || rc=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo '?')
     found=$(ls "$art" | wc -l)
