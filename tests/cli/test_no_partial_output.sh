@@ -59,6 +59,12 @@ run 1 "nodir/report.tsv: cannot create output file" signature build --expr "$A/e
   --out nodir/report.tsv
 nothing_left "signature build, bad --out"
 
+# ... nor --html (apply wrote the HTML report before opening --out)
+printf '# ferrosim signature 1\n# cutoff=0\ngene\tcoef\nGPX4\t0.5\n' > in/ok.sig
+run 1 "nodir/apply.tsv: cannot create output file" signature apply --signature in/ok.sig --expr "$A/expr_genes.tsv.gz" \
+  --samples "$A/samples.tsv" --time rfs_days --event rfs_event --html apply.html --out nodir/apply.tsv
+nothing_left "signature apply, bad --out with --html"
+
 # personalise: a sample that is not in the matrix
 run 2 "--sample NOPE: not a sample of" personalise --expr "$A/expr_genes.tsv.gz" --sample NOPE --base Jurkat --out out.tsv
 nothing_left "personalise, unknown sample"
