@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     case 6: {
         static const char *const cov[] = {"x1"};
-        ferro_surv_spec_t spec = {"time", "status", cov, 1, NULL, NULL, NULL, NULL, NULL};
+        ferro_surv_spec_t spec = {.time = "time", .event = "status", .covariates = cov, .ncov = 1};
         ferro_surv_data_t *d = NULL;
         rc = ferro_surv_data_read("-", &spec, &d);
         ferro_surv_data_free(d);
