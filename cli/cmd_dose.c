@@ -42,8 +42,14 @@ static const char usage[] =
     "mean viability over the tested log10-dose range relative to the untreated control (1 = no effect,\n"
     "0 = complete kill, > 1 = more live cells than the control: protection from the control's own\n"
     "death or faster growth), direction (falling, rising, flat or NA), ec50, ec50_lo, ec50_hi (the\n"
-    "midpoint of a rising, protective curve: it has no IC50). status is ok, flat, single_dose,\n"
-    "too_few_doses, no_convergence or singular; without a fit the fitted numbers are NA.\n"
+    "midpoint of a rising, protective curve: it has no IC50), midpoint_flag (whether the data\n"
+    "support that IC50 / EC50: in_range; below_range or above_range = it lies outside the tested\n"
+    "doses, extrapolated: only '< lowest dose' or '> highest dose' is known; wide_ci = inside, but\n"
+    "its 95% CI spans more than 2 decades or is unbounded; NA = no midpoint). A flagged midpoint\n"
+    "is still written (and warned about on stderr) but is not a precise estimate; the fitted\n"
+    "values, dose_v50 and auc stay valid within the tested doses. status is ok, flat,\n"
+    "single_dose, too_few_doses, no_convergence or singular; without a fit the fitted numbers\n"
+    "are NA.\n"
     "\n";
 
 typedef struct {
@@ -115,6 +121,10 @@ static int fit_and_write(FILE *fp, const char *drug, const series_t *s, int json
             (*nsingle)++;
         } else if (fit.status != FERRO_DR_OK) {
             ferro_warn("%s: no fit (%s)", drug, ferro_dr_status_name(fit.status));
+        } else if (!ferro_dr_midpoint_supported(&fit) && fit.midpoint_flag != FERRO_DR_MID_NA) {
+            char why[256];
+            ferro_dr_midpoint_describe(&fit, why, sizeof why);
+            ferro_warn("%s: %s (midpoint_flag %s)", drug, why, ferro_dr_midpoint_flag_name(fit.midpoint_flag));
         }
         if (json) {
             const char *keys[] = {"drug"}, *vals[] = {drug};
@@ -237,6 +247,11 @@ static int run_model(const cli_well_t *well, const char *drug, const char *list,
     }
     if ((rc = ferro_out_commit(o))) st = cli_fail("dose", rc);
     if (!st && fit.status != FERRO_DR_OK) ferro_warn("%s on %s: no fit (%s)", name, cell, ferro_dr_status_name(fit.status));
+    if (!st && fit.status == FERRO_DR_OK && !ferro_dr_midpoint_supported(&fit) && fit.midpoint_flag != FERRO_DR_MID_NA) {
+        char why[256];
+        ferro_dr_midpoint_describe(&fit, why, sizeof why);
+        ferro_warn("%s on %s: %s (midpoint_flag %s)", name, cell, why, ferro_dr_midpoint_flag_name(fit.midpoint_flag));
+    }
 out:
     free(dose);
     free(viab);

@@ -43,10 +43,13 @@ static const char usage[] =
     "and every gene's elasticity of viability there (as ferrosim sensitivity): agent, cell, dose,\n"
     "unit, v0 (the mean cell's viability at that dose), gene, elasticity.\n"
     "ic50.tsv: cell, lineage, agent, unit, status, ic50, ic50_lo, ic50_hi, hill, bottom, top, r2,\n"
-    "dose_v50, auc, auc_obs, dose_lo, dose_hi, direction, ec50, ec50_lo, ec50_hi (the columns of\n"
-    "ferrosim dose --help). A curve that rises with dose (a protective agent, e.g. ferrostatin-1:\n"
-    "viability above the untreated control) has direction rising, no IC50 (NA; \"n/a\" in the heat\n"
-    "map and no selectivity) and its EC50 in the ec50 columns.\n"
+    "dose_v50, auc, auc_obs, dose_lo, dose_hi, direction, ec50, ec50_lo, ec50_hi, midpoint_flag\n"
+    "(the columns of ferrosim dose --help). A curve that rises with dose (a protective agent, e.g.\n"
+    "ferrostatin-1: viability above the untreated control) has direction rising, no IC50 (NA;\n"
+    "\"n/a\" in the heat map and no selectivity) and its EC50 in the ec50 columns. An IC50 the data\n"
+    "do not support (midpoint_flag below_range, above_range or wide_ci) is written but shows as\n"
+    "\"<0.01\", \">100\" or \"~0.5\" in the report and is left out of selectivity_ic50 (NA; the\n"
+    "ic50_flag and ic50_normal_flag columns say why) and of lineage.tsv's mean log10 IC50.\n"
     "\n";
 
 /* "all" or a comma-separated list of names resolved with find(). *idx is malloc'ed (NULL = all). */

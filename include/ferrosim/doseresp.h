@@ -54,6 +54,27 @@ enum {
 /* "NA", "falling", "rising", "flat". */
 const char *ferro_dr_direction_name(int direction);
 
+/* Whether the data support the fitted midpoint (the IC50 of a falling curve, the EC50 of a rising
+ * one). A converged fit can put its midpoint where no dose was tested: a curve already at its bottom
+ * at every tested dose fits equally well with any midpoint below the lowest dose (the same for a
+ * curve still at its top at the highest dose above it), and its CI then spans many decades. The
+ * fitted parameters stay in the tables (status ok: the curve describes the data within the tested
+ * range, so the fitted values, dose_v50 and the AUC keep their meaning), but such a midpoint is
+ * flagged, as GraphPad Prism marks it "~" (ambiguous) and drc users check it against the range, and
+ * it is left out of everything computed from IC50s (selectivity ratios, lineage means, the heat
+ * map's colour). */
+enum {
+    FERRO_DR_MID_NA = 0,     /* no midpoint: status not ok, or a flat fitted curve */
+    FERRO_DR_MID_IN_RANGE,   /* within the tested positive doses, CI within opt.max_ci_decades: supported */
+    FERRO_DR_MID_BELOW,      /* below the lowest tested positive dose: extrapolated (only "< lowest dose"
+                                is supported: a falling curve is past its midpoint at every dose) */
+    FERRO_DR_MID_ABOVE,      /* above the highest tested dose: extrapolated ("> highest dose") */
+    FERRO_DR_MID_WIDE_CI     /* within the range, but its CI is unbounded or wider than opt.max_ci_decades
+                                decades: the data do not locate it */
+};
+/* "NA", "in_range", "below_range", "above_range", "wide_ci". */
+const char *ferro_dr_midpoint_flag_name(int flag);
+
 /* Parameter indices into est/se/ci_lo/ci_hi. */
 enum { FERRO_DR_BOTTOM = 0, FERRO_DR_TOP = 1, FERRO_DR_IC50 = 2, FERRO_DR_HILL = 3, FERRO_DR_NPAR = 4 };
 
@@ -66,6 +87,10 @@ typedef struct {
     double v50;         /* the response level for dose_v50 (default 0.5: 50% viability) */
     int min_df;         /* residual degrees of freedom required (default 1); with 0 an exact fit is
                            allowed and its SEs and CIs are NAN */
+    double max_ci_decades; /* midpoint_flag wide_ci when the midpoint's CI (hi / lo) spans more than
+                              this many decades of dose (default 2: a 100-fold interval, the IC50
+                              not known to within a factor of 10 either way) or is unbounded;
+                              0 = no CI check. An exact fit (df 0, no CI) is not checked. */
 } ferro_dr_options_t;
 void ferro_dr_options_init(ferro_dr_options_t *o);
 
@@ -93,6 +118,7 @@ typedef struct {
                                    the control's own death, or faster growth) */
     double auc_obs;             /* the same for the observed per-dose means (trapezoid) */
     double dose_min, dose_max;  /* smallest positive and largest dose tested */
+    int midpoint_flag;          /* FERRO_DR_MID_*: whether the data support the midpoint (see above) */
     int iterations;
 } ferro_dr_fit_t;
 
@@ -103,9 +129,22 @@ int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_o
                  ferro_dr_fit_t *out) FERRO_WUR;
 
 /* The midpoint as an IC50 (falling curves only) or as an EC50 (rising curves only), with its CI
- * in *lo, *hi (either may be NULL); NAN for a curve of the other direction or without a fit. */
+ * in *lo, *hi (either may be NULL); NAN for a curve of the other direction or without a fit. The
+ * estimate is returned whatever fit.midpoint_flag says (the tables show it beside the flag). */
 double ferro_dr_ic50(const ferro_dr_fit_t *fit, double *lo, double *hi);
 double ferro_dr_ec50(const ferro_dr_fit_t *fit, double *lo, double *hi);
+
+/* 1 if the fit has a midpoint the data support (status ok and midpoint_flag in_range), else 0:
+ * use it before computing anything from ferro_dr_ic50 / ferro_dr_ec50 (ratios, means). */
+int ferro_dr_midpoint_supported(const ferro_dr_fit_t *fit);
+
+/* The midpoint as a table or figure cell shows it: "0.52" when supported, "<0.01" / ">100" (the
+ * tested range's end) when extrapolated, "~0.52" (GraphPad Prism's mark of an ambiguous value)
+ * when its CI is too wide, "NA" without one. */
+void ferro_dr_midpoint_text(const ferro_dr_fit_t *fit, char *buf, size_t n);
+/* A sentence saying why the midpoint is not supported ("fitted IC50 2.6e-06 lies below the lowest
+ * tested dose 0.01: extrapolated, ..."); "" when it is supported or there is none. */
+void ferro_dr_midpoint_describe(const ferro_dr_fit_t *fit, char *buf, size_t n);
 
 /* The fitted curve at dose x (NAN unless status is FERRO_DR_OK). */
 double ferro_dr_eval(const ferro_dr_fit_t *fit, double x);
@@ -142,8 +181,9 @@ void ferro_dr_plate_free(ferro_dr_plate_t *p);
 /* ---- tables ----
  * Long format, one row per dose: <key columns>, dose, n, viability, sd, fitted, status, then the
  * curve's bottom, top, ic50, hill (each with _lo and _hi: the CI), r2, dose_v50, auc, auc_obs,
- * direction, ec50, ec50_lo, ec50_hi (repeated on every row of the curve; ic50 only for a falling
- * curve, ec50 only for a rising one, else NA). key_header is e.g. "drug" or "cell\tagent"; key the
+ * direction, ec50, ec50_lo, ec50_hi, midpoint_flag (repeated on every row of the curve; ic50 only
+ * for a falling curve, ec50 only for a rising one, else NA; midpoint_flag: whether the data support
+ * that midpoint, ferro_dr_midpoint_flag_name). key_header is e.g. "drug" or "cell\tagent"; key the
  * values. */
 void ferro_dr_write_tsv_header(FILE *fp, const char *key_header);
 /* A TSV field: a tab, then %.6g or NA for NAN. */
@@ -158,7 +198,8 @@ void ferro_dr_write_json(FILE *fp, const char *const *keys, const char *const *v
 /* "key":"value", pairs (each followed by a comma) opening a JSON object's members. */
 void ferro_dr_write_json_keys(FILE *fp, const char *const *keys, const char *const *values, int nkeys);
 /* The fit alone as a JSON object {"status": ..., "direction": ..., "bottom": ..., "bottom_ci":
- * [lo, hi], ..., "ec50": ..., "ec50_ci": [lo, hi]} (ic50 / ec50 null for the other direction). */
+ * [lo, hi], ..., "ec50": ..., "ec50_ci": [lo, hi], "midpoint_flag": ...} (ic50 / ec50 null for the
+ * other direction). */
 void ferro_dr_write_fit_json(FILE *fp, const ferro_dr_fit_t *fit);
 
 #ifdef __cplusplus

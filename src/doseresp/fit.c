@@ -54,6 +54,7 @@ void ferro_dr_options_init(ferro_dr_options_t *o)
     o->level = 0.95;
     o->v50 = 0.5;
     o->min_df = 1;
+    o->max_ci_decades = 2;
 }
 
 static void unpack(const gsl_vector *v, const fitdata_t *d, double p[4])
@@ -300,6 +301,7 @@ int ferro_dr_fit(const double *dose, const double *resp, int n, const ferro_dr_o
             out->r2 = sst > 0 ? 1 - best.rss / sst : NAN;
             out->dose_v50 = ferro_dr_dose_at(out, opt->v50);
             out->auc = ferro_dr_auc_fit(out);
+            out->midpoint_flag = ferro_dr_midpoint_flag_of(out, opt->max_ci_decades);
         }
     }
     free(ud);

@@ -16,7 +16,7 @@ void ferro_dr_write_tsv_header(FILE *fp, const char *key_header)
     fprintf(fp, "%s\tdose\tn\tviability\tsd\tfitted\tstatus", key_header);
     static const char *par[] = {"bottom", "top", "ic50", "hill"};
     for (int k = 0; k < FERRO_DR_NPAR; k++) fprintf(fp, "\t%s\t%s_lo\t%s_hi", par[k], par[k], par[k]);
-    fputs("\tr2\tdose_v50\tauc\tauc_obs\tdirection\tec50\tec50_lo\tec50_hi\n", fp);
+    fputs("\tr2\tdose_v50\tauc\tauc_obs\tdirection\tec50\tec50_lo\tec50_hi\tmidpoint_flag\n", fp);
 }
 
 /* The parameter k's estimate and CI as the tables write them: the midpoint only as an IC50 of a
@@ -53,7 +53,7 @@ void ferro_dr_write_tsv_rows(FILE *fp, const char *key, const double *udose, con
         fprintf(fp, "\t%s", ferro_dr_direction_name(fit->direction));
         v[0] = ferro_dr_ec50(fit, &v[1], &v[2]);
         for (int j = 0; j < 3; j++) ferro_dr_write_num(fp, v[j]);
-        fputc('\n', fp);
+        fprintf(fp, "\t%s\n", ferro_dr_midpoint_flag_name(fit->midpoint_flag));
     }
 }
 
@@ -105,6 +105,8 @@ void ferro_dr_write_fit_json(FILE *fp, const ferro_dr_fit_t *fit)
     }
     v[0] = ferro_dr_ec50(fit, &v[1], &v[2]);
     json_param(fp, "ec50", v);
+    fputs(",\"midpoint_flag\":", fp);
+    ferro_json_string(fp, ferro_dr_midpoint_flag_name(fit->midpoint_flag));
     fprintf(fp, ",\"n\":%d,\"df\":%d,\"r2\":", fit->n, fit->df);
     ferro_json_number(fp, fit->r2);
     fputs(",\"rss\":", fp);

@@ -83,7 +83,11 @@ void ferro_report_curves(ferro_report_t *r, const char *title, const char *xlabe
         char lab[96], num[32];
         if (q->fit && q->fit->status == FERRO_DR_OK) {
             /* a rising (protective) curve's midpoint is an EC50, marked with an arrow */
-            ferro_svg_num(q->fit->est[FERRO_DR_IC50], num, sizeof num);
+            /* a midpoint the data do not support shows as "<0.01", ">100" or "~0.5" */
+            if (ferro_dr_midpoint_supported(q->fit) || q->fit->midpoint_flag == FERRO_DR_MID_NA)
+                ferro_svg_num(q->fit->est[FERRO_DR_IC50], num, sizeof num);
+            else
+                ferro_dr_midpoint_text(q->fit, num, sizeof num);
             snprintf(lab, sizeof lab, "%.24s %s%s", q->label ? q->label : "", num,
                      q->fit->direction == FERRO_DR_RISING ? " \xe2\x86\x91" : "");
         } else {

@@ -58,10 +58,18 @@ static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data
             int k = c * na + a;
             double ic = ferro_dr_ic50(f, NULL, NULL), ec = ferro_dr_ec50(f, NULL, NULL);
             if (!isnan(ic)) {
-                pos[k] = (log10(ic) - log10(d->lo[a])) / (log10(d->hi[a]) - log10(d->lo[a]));
-                if (ic > d->hi[a]) strtab_set(&txt, k, ">%.2g", d->hi[a]);
-                else if (ic < d->lo[a]) strtab_set(&txt, k, "<%.2g", d->lo[a]);
-                else strtab_set(&txt, k, "%.2g", ic);
+                /* extrapolated: coloured at the end of the range it lies beyond ("<lowest dose" is
+                 * what the data show); too wide a CI: grey "~"; the tooltip says why */
+                char cell[32], why[256];
+                ferro_dr_midpoint_text(f, cell, sizeof cell);
+                ferro_dr_midpoint_describe(f, why, sizeof why);
+                strtab_str(&txt, k, cell);
+                if (why[0]) strtab_str(&tip_txt, k, why);
+                pos[k] = f->midpoint_flag == FERRO_DR_MID_BELOW   ? 0
+                         : f->midpoint_flag == FERRO_DR_MID_ABOVE ? 1
+                         : f->midpoint_flag == FERRO_DR_MID_WIDE_CI
+                             ? NAN
+                             : (log10(ic) - log10(d->lo[a])) / (log10(d->hi[a]) - log10(d->lo[a]));
             } else if (!isnan(ec)) {
                 /* protective: marked, not coloured as if it were a potency */
                 pos[k] = NAN;
@@ -80,8 +88,13 @@ static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data
     ferro_report_heading(r, 2, "IC50: cell lines \xc3\x97 agents");
     ferro_report_paragraph(r, "Relative IC50 of the fitted four-parameter logistic, in each agent's unit (agents.tsv). "
                               "Colour: where the IC50 lies in the tested dose range (0 = lowest dose, dark = potent; "
-                              "1 = highest dose). Grey: no IC50; the cell says why (flat = less than 5 viability points "
-                              "of effect over the range). Grey \xe2\x80\x9cn/a \xe2\x86\x91\xe2\x80\x9d: protective "
+                              "1 = highest dose). \xe2\x80\x9c<0.01\xe2\x80\x9d or \xe2\x80\x9c>100\xe2\x80\x9d: the "
+                              "fitted IC50 lies outside the tested doses (the curve is past, or not yet at, its midpoint "
+                              "at every dose), so only that bound is known; it is coloured at that end of the scale and "
+                              "left out of the selectivity ratios and lineage means. Grey \xe2\x80\x9c~0.5\xe2\x80\x9d: "
+                              "inside the range, but its 95% CI spans more than two decades (not located by the data). "
+                              "The tooltip gives the fitted value. Grey: no IC50; the cell says why (flat = less than 5 "
+                              "viability points of effect over the range). Grey \xe2\x80\x9cn/a \xe2\x86\x91\xe2\x80\x9d: protective "
                               "\xe2\x80\x94 the fitted curve rises with dose (viability above the untreated control, "
                               "e.g. an antioxidant rescuing the control's basal ferroptotic death), so it has no IC50; "
                               "its EC50 (the midpoint of the rise) is in the cell's tooltip and in ic50.tsv (column ec50).");
@@ -121,8 +134,11 @@ static int selectivity_table(ferro_report_t *r, const ferro_world_t *w, const sc
         return 0;
     }
     ferro_report_paragraph(r, "IC50 of the normal lymphocyte reference divided by the IC50 of each ALL line (> 1: the "
-                              "leukaemia line dies at lower doses), and the AUC difference normal \xe2\x88\x92 ALL "
-                              "(> 0: the ALL line is more sensitive). Full table: selectivity.tsv.");
+                              "leukaemia line dies at lower doses), only where both IC50s lie in the tested doses with a "
+                              "CI within two decades (\xe2\x80\x9c<\xe2\x80\x9d, \xe2\x80\x9c>\xe2\x80\x9d, "
+                              "\xe2\x80\x9c~\xe2\x80\x9d: extrapolated or imprecise, no ratio), and the AUC difference "
+                              "normal \xe2\x88\x92 ALL (> 0: the ALL line is more sensitive). Full table: "
+                              "selectivity.tsv.");
     static const char *hdr[] = {"agent", "unit", "IC50 normal", "mean \xce\x94" "AUC (normal \xe2\x88\x92 ALL)", "most selective line", "its IC50 ratio"};
     strtab_t t;
     if (strtab_init(&t, d->nagent * 6)) return FERRO_ENOMEM;
@@ -134,13 +150,17 @@ static int selectivity_table(ferro_report_t *r, const ferro_world_t *w, const sc
             if (c == d->normal) continue;
             const ferro_dr_fit_t *f = fit_at(d, c, a);
             if (!isnan(f->auc_obs) && !isnan(fn->auc_obs)) { sd += fn->auc_obs - f->auc_obs; nd++; }
-            double si = in / ferro_dr_ic50(f, NULL, NULL);
+            double si = ferro_dr_midpoint_supported(f) && ferro_dr_midpoint_supported(fn) ? in / ferro_dr_ic50(f, NULL, NULL) : NAN;
             if (!isnan(si) && (isnan(best) || si > best)) { best = si; bc = c; }
         }
         strtab_str(&t, a * 6, ferro_world_agent_name(w, d->agent[a]));
         strtab_str(&t, a * 6 + 1, ferro_world_agent_unit(w, d->agent[a]));
         if (isnan(in)) strtab_str(&t, a * 6 + 2, no_ic50_text(fn));
-        else strtab_set(&t, a * 6 + 2, "%.3g", in);
+        else if (!ferro_dr_midpoint_supported(fn)) {
+            char cell[32];
+            ferro_dr_midpoint_text(fn, cell, sizeof cell);
+            strtab_str(&t, a * 6 + 2, cell);
+        } else strtab_set(&t, a * 6 + 2, "%.3g", in);
         strtab_set(&t, a * 6 + 3, "%+.3f", nd ? sd / nd : NAN);
         strtab_str(&t, a * 6 + 4, bc >= 0 ? ferro_world_cell_name(w, d->cell[bc]) : "-");
         strtab_set(&t, a * 6 + 5, "%.3g", best);
@@ -155,8 +175,9 @@ static int lineage_table(ferro_report_t *r, const ferro_world_t *w, const screen
     ferro_report_heading(r, 2, "T-ALL versus B-ALL");
     ferro_report_paragraph(r, "Mean AUC of the T-ALL and the B-ALL lines (lower = more sensitive), their difference with "
                               "a Welch t-test p-value (few lines: read as a description, not a test of biology), and the "
-                              "mean log10 IC50 over the lines with a falling fitted curve (n: how many; protective, "
-                              "rising curves have no IC50). Table: lineage.tsv.");
+                              "mean log10 IC50 over the lines with a falling fitted curve whose IC50 lies in the tested "
+                              "doses with a CI within two decades (n: how many; protective, rising curves have no IC50, "
+                              "extrapolated ones only a bound). Table: lineage.tsv.");
     static const char *hdr[] = {"agent", "AUC T-ALL", "AUC B-ALL", "\xce\x94 (T \xe2\x88\x92 B)", "p (Welch)",
                                 "log10 IC50 T-ALL (n)", "log10 IC50 B-ALL (n)"};
     strtab_t t;
@@ -226,7 +247,9 @@ static int curves(ferro_report_t *r, const ferro_world_t *w, const screen_data_t
     ferro_report_heading(r, 2, "Dose\xe2\x80\x93response curves");
     ferro_report_paragraph(r, "Simulated endpoint viability (points) and the fitted four-parameter logistic (lines), one "
                               "panel per agent; the legend gives each line's IC50, or for a curve that rises with dose "
-                              "(protective) its EC50 marked \xe2\x86\x91. Table: dose_response.tsv.");
+                              "(protective) its EC50 marked \xe2\x86\x91; \xe2\x80\x9c<\xe2\x80\x9d, "
+                              "\xe2\x80\x9c>\xe2\x80\x9d and \xe2\x80\x9c~\xe2\x80\x9d as in the IC50 heat map. "
+                              "Table: dose_response.tsv.");
     ferro_report_curve_t *cv = ferro_malloc((size_t)(d->ncell ? d->ncell : 1) * sizeof *cv);
     if (!cv) return FERRO_ENOMEM;
     ferro_report_figures_begin(r);

@@ -52,7 +52,8 @@ int ferro_screen_write_report(const ferro_world_t *w, const ferro_screen_options
                               const char *path);
 /* Name of combination k's second axis ("erastin" or "MYB knockdown (fraction)") into buf. */
 const char *ferro_screen_combo_b_name(const ferro_world_t *w, const ferro_screen_combo_t *c, char *buf, size_t n);
-/* Lineage contrast of one agent: mean AUC and mean log10 IC50 (over falling fitted curves, nfit_*)
+/* Lineage contrast of one agent: mean AUC and mean log10 IC50 (over falling fitted curves whose IC50
+ * the data support, ferro_dr_midpoint_supported: nfit_*)
  * per lineage, Welch t-test on AUC. */
 typedef struct { int n_t, n_b, nfit_t, nfit_b; double auc_t, auc_b, p_auc, lic50_t, lic50_b; } screen_lineage_t;
 void ferro_screen_lineage(const ferro_world_t *w, const screen_data_t *d, int a, screen_lineage_t *out);

@@ -25,8 +25,8 @@ void ferro_screen_lineage(const ferro_world_t *w, const screen_data_t *d, int a,
             ss[g] += f->auc_obs * f->auc_obs;
             n[g]++;
         }
-        double ic = ferro_dr_ic50(f, NULL, NULL); /* falling curves only */
-        if (!isnan(ic)) {
+        double ic = ferro_dr_ic50(f, NULL, NULL); /* falling curves only, and only a supported IC50 */
+        if (!isnan(ic) && ferro_dr_midpoint_supported(f)) {
             sl[g] += log10(ic);
             nf[g]++;
         }
@@ -76,7 +76,7 @@ static void write_dose(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
 static void write_ic50(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
 {
     fputs("cell\tlineage\tagent\tunit\tstatus\tic50\tic50_lo\tic50_hi\thill\tbottom\ttop\tr2\tdose_v50\tauc\tauc_obs\tdose_lo\tdose_hi"
-          "\tdirection\tec50\tec50_lo\tec50_hi\n", fp);
+          "\tdirection\tec50\tec50_lo\tec50_hi\tmidpoint_flag\n", fp);
     for (int c = 0; c < d->ncell; c++)
         for (int a = 0; a < d->nagent; a++) {
             const ferro_dr_fit_t *f = fit_at(d, c, a);
@@ -98,13 +98,14 @@ static void write_ic50(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
             fprintf(fp, "\t%s", ferro_dr_direction_name(f->direction));
             v[0] = ferro_dr_ec50(f, &v[1], &v[2]);
             for (int j = 0; j < 3; j++) ferro_dr_write_num(fp, v[j]);
-            fputc('\n', fp);
+            fprintf(fp, "\t%s\n", ferro_dr_midpoint_flag_name(f->midpoint_flag));
         }
 }
 
 static void write_selectivity(const ferro_world_t *w, const screen_data_t *d, FILE *fp)
 {
-    fputs("agent\tunit\tcell\tlineage\tic50\tic50_normal\tselectivity_ic50\tauc_obs\tauc_obs_normal\tdelta_auc\n", fp);
+    fputs("agent\tunit\tcell\tlineage\tic50\tic50_normal\tselectivity_ic50\tauc_obs\tauc_obs_normal\tdelta_auc"
+          "\tic50_flag\tic50_normal_flag\n", fp);
     if (d->normal < 0) return;
     for (int a = 0; a < d->nagent; a++) {
         const ferro_dr_fit_t *fn = fit_at(d, d->normal, a);
@@ -117,11 +118,13 @@ static void write_selectivity(const ferro_world_t *w, const screen_data_t *d, FI
                     ferro_world_cell_name(w, d->cell[c]), ferro_world_cell_lineage(w, d->cell[c]));
             ferro_dr_write_num(fp, ic);
             ferro_dr_write_num(fp, in);
-            ferro_dr_write_num(fp, in / ic);
+            /* a ratio only of two IC50s the data support (an extrapolated one is a bound, not a value) */
+            ferro_dr_write_num(fp, ferro_dr_midpoint_supported(f) && ferro_dr_midpoint_supported(fn) ? in / ic : NAN);
             ferro_dr_write_num(fp, f->auc_obs);
             ferro_dr_write_num(fp, fn->auc_obs);
             ferro_dr_write_num(fp, fn->auc_obs - f->auc_obs);
-            fputc('\n', fp);
+            fprintf(fp, "\t%s\t%s\n", isnan(ic) ? "NA" : ferro_dr_midpoint_flag_name(f->midpoint_flag),
+                    isnan(in) ? "NA" : ferro_dr_midpoint_flag_name(fn->midpoint_flag));
         }
     }
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_dose_cli.sh — `ferrosim dose --data`: the fit through the CLI against R's nls
 # (tests/data/doseresp/nls_reference.tsv, 1e-5 relative at the 6 printed digits), the status
-# column, and bad input: exit 2 with file, line and column.
+# column, the midpoint flag on hand-made curves, and bad input: exit 2 with file, line and column.
 set -u
 D="$SRC/tests/data/doseresp"
 fail=0
@@ -29,9 +29,30 @@ done
 awk -F'\t' 'NR == 2 { e = $25 / 0.05 - 1; exit !($7 == "ok" && $24 == "rising" && $14 == "NA" && e * e < 1e-8) }' "$tmp/rise.out" \
   || err "rising data: direction rising, ic50 NA, ec50 0.05: $(sed -n 2p "$tmp/rise.out")"
 
+# the midpoint flag (column 28) on hand-made curves (make_extrapolated.R): the IC50 is still written,
+# flagged when the data do not support it, with a warning naming the tested range
+awk -F'\t' 'NR > 1 && $28 != "in_range" { exit 1 }' "$tmp/fit.tsv" || err "measured drugs: midpoint_flag in_range"
+head -1 "$tmp/fit.tsv" | awk -F'\t' '{ exit !($28 == "midpoint_flag" && NF == 28) }' || err "header: midpoint_flag last (28)"
+"$FERROSIM" dose --data "$D/extrapolated.tsv" > "$tmp/ex.tsv" 2> "$tmp/ex.err" || err "extrapolated data exit $?"
+for want in "tail below_range" "late above_range" "dead wide_ci" "cross in_range"; do
+  set -- $want
+  awk -F'\t' -v d="$1" -v f="$2" '$1 == d { n++; if (!($7 == "ok" && $14 > 0 && $28 == f)) bad = 1 } END { exit bad || n != 10 }' "$tmp/ex.tsv" \
+    || err "$1: status ok, IC50 written, midpoint_flag $2: $(grep "^$1	" "$tmp/ex.tsv" | head -1)"
+done
+grep -q "tail: fitted IC50 0.000803 lies below the lowest tested dose 0.01: extrapolated" "$tmp/ex.err" || err "tail warned: $(cat "$tmp/ex.err")"
+grep -q "late: fitted IC50 .* lies above the highest tested dose 100" "$tmp/ex.err" || err "late warned"
+grep -q "dead: .*confidence interval of 0 to inf" "$tmp/ex.err" || err "dead warned"
+grep -q "cross" "$tmp/ex.err" && err "cross (supported) not warned about"
+"$FERROSIM" dose --data "$D/extrapolated.tsv" --quiet --json > "$tmp/ex.json" 2> "$tmp/ex.err" || err "extrapolated json exit"
+[ -s "$tmp/ex.err" ] && err "--quiet silences the warnings"
+/usr/bin/python3 -c "
+import json,sys; d={x['drug']: x['fit'] for x in json.load(open(sys.argv[1]))}
+assert [d[k]['midpoint_flag'] for k in ('tail','late','dead','cross')] == ['below_range','above_range','wide_ci','in_range'], d
+assert d['tail']['ic50'] < 0.01 and d['late']['ic50'] > 100" "$tmp/ex.json" || err "JSON midpoint_flag"
+
 # flat data: status flat, no IC50
 "$FERROSIM" dose --data "$D/flat.tsv" --quiet > "$tmp/flat.tsv" || err "flat data exit $?"
-awk -F'\t' 'NR == 2 { exit !($7 == "flat" && $14 == "NA" && $24 == "flat") }' "$tmp/flat.tsv" || err "flat status and direction"
+awk -F'\t' 'NR == 2 { exit !($7 == "flat" && $14 == "NA" && $24 == "flat" && $28 == "NA") }' "$tmp/flat.tsv" || err "flat status and direction, no midpoint flag"
 
 # JSON parses
 "$FERROSIM" dose --data "$D/measured.tsv" --json > "$tmp/fit.json" || err "json exit"

@@ -23,8 +23,8 @@ awk -F'\t' 'NR == 2 { exit !($8 == "ok" && $25 == "rising" && $15 == "NA" && $16
   $26 > 0.0006 && $26 < 6 && $27 < $26 && $26 < $28) }' "$tmp/p.tsv" \
   || err "ferrostatin-1 rescue: rising, IC50 NA, EC50 in range: $(sed -n 2p "$tmp/p.tsv")"
 awk -F'\t' 'NR > 2 && $5 < prev - 1e-4 { exit 1 } NR > 1 { prev = $5 }' "$tmp/p.tsv" || err "rescue rises with dose"
-head -1 "$tmp/p.tsv" | awk -F'\t' '{ exit !($15 == "ic50" && $25 == "direction" && $26 == "ec50" && $28 == "ec50_hi" && NF == 28) }' \
-  || err "header: ic50 at 15, direction and ec50 at the end"
+head -1 "$tmp/p.tsv" | awk -F'\t' '{ exit !($15 == "ic50" && $25 == "direction" && $26 == "ec50" && $28 == "ec50_hi" && $29 == "midpoint_flag" && NF == 29) }' \
+  || err "header: ic50 at 15, direction, ec50 and midpoint_flag at the end"
 
 "$FERROSIM" dose --cell Jurkat --drug RSL3 --doses 1nM,10nM,100nM,1uM,10uM --cells 3 --json --quiet > "$tmp/d.json" || err "json exit"
 /usr/bin/python3 -c "

@@ -69,9 +69,14 @@ int main(void)
     for (int i = 0; i < 7; i++) v[i] = 0.1 + 0.9 / (1 + dose[i] / 2.0);
     ferro_dr_fit_t fit;
     expect_int(ferro_dr_fit(dose, v, 7, NULL, &fit), 0, "fit");
-    ferro_report_curve_t cur[2] = {{evil, dose, v, NULL, 7, &fit}, {"flat <b>", dose, v, NULL, 7, NULL}};
+    /* a fit whose IC50 lies below the tested doses: still drawn, its legend says only "<0.01" */
+    ferro_dr_fit_t below = fit;
+    below.est[FERRO_DR_IC50] = 1e-5;
+    below.midpoint_flag = FERRO_DR_MID_BELOW;
+    ferro_report_curve_t cur[3] = {{evil, dose, v, NULL, 7, &fit}, {"flat <b>", dose, v, NULL, 7, NULL},
+                                   {"tail", dose, v, NULL, 7, &below}};
     ferro_report_figures_begin(r);
-    ferro_report_curves(r, evil, "dose (uM) <x>", 2, cur);
+    ferro_report_curves(r, evil, "dose (uM) <x>", 3, cur);
     double hv[4] = {1, NAN, -0.5, 2};
     const char *rl[] = {evil, "B-ALL"}, *cl[] = {"erastin", evil};
     ferro_report_heatmap_t h = {.title = evil, .row_title = evil, .col_title = evil, .legend = evil, .nrow = 2,
@@ -107,6 +112,10 @@ int main(void)
         for (const char *p = strstr(html, "<svg"); p; p = strstr(p + 1, "<svg")) nsvg++;
         expect_int(nsvg, 2 + 5, "curves + heat map + 5 synergy maps");
         expect_true(strstr(html, "<polyline") != NULL, "fitted curve drawn");
+        const char *pl = strstr(html, "<polyline");
+        expect_true(pl && strstr(pl + 1, "<polyline") != NULL, "the extrapolated fit drawn too");
+        expect_true(strstr(html, ">tail &lt;0.01<") != NULL, "legend of an extrapolated IC50: '<0.01'");
+        expect_true(strstr(html, "1e-05") == NULL, "the extrapolated value not shown as an IC50");
         expect_true(balanced(html), "tags balanced");
         free(html);
     }

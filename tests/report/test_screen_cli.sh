@@ -21,10 +21,16 @@ grep -q "^normal lymphocytes	normal	erastin" "$tmp/s/ic50.tsv" || err "normal re
 [ "$(tail -n +2 "$tmp/s/dose_response.tsv" | wc -l)" -eq 36 ] || err "dose_response.tsv: 6 curves x 6 doses"
 [ "$(tail -n +2 "$tmp/s/synergy.tsv" | wc -l)" -eq 18 ] || err "synergy.tsv: 2 matrices x 9 cells"
 grep -q "FTH1 knockdown (fraction)" "$tmp/s/synergy.tsv" || err "knockdown axis named"
-# selectivity = IC50 normal / IC50 line, from ic50.tsv
-awk -F'\t' 'NR == FNR { if ($5 == "ok") ic[$1 "," $3] = $6; next }
-  FNR > 1 && $3 == "Jurkat" && $1 == "RSL3" { r = ic["normal lymphocytes,RSL3"] / ic["Jurkat,RSL3"]; d = $7 / r - 1; if (d < 0) d = -d; bad = d > 1e-4 }
-  END { exit bad }' "$tmp/s/ic50.tsv" "$tmp/s/selectivity.tsv" || err "selectivity = IC50 ratio"
+# selectivity = IC50 normal / IC50 line, from ic50.tsv, only where both IC50s are supported
+# (midpoint_flag in_range, column 22; the flags repeated in selectivity.tsv's columns 11 and 12)
+head -1 "$tmp/s/ic50.tsv" | awk -F'\t' '{ exit !($22 == "midpoint_flag" && NF == 22) }' || err "ic50.tsv: midpoint_flag last"
+awk -F'\t' 'NR == FNR { if ($5 == "ok") { ic[$1 "," $3] = $6; fl[$1 "," $3] = $22 }; next }
+  FNR > 1 && $3 == "Jurkat" && $1 == "RSL3" { n++; nf = fl["normal lymphocytes,RSL3"]; lf = fl["Jurkat,RSL3"]
+    if ($11 != lf || $12 != nf) bad = 1
+    if (nf == "in_range" && lf == "in_range") { r = ic["normal lymphocytes,RSL3"] / ic["Jurkat,RSL3"]; d = $7 / r - 1; if (d < 0) d = -d; if (d > 1e-4) bad = 1 }
+    else if ($7 != "NA") bad = 1 }
+  FNR > 1 && ($11 != "in_range" || $12 != "in_range") && $7 != "NA" { bad = 1 }
+  END { exit bad || n != 1 }' "$tmp/s/ic50.tsv" "$tmp/s/selectivity.tsv" || err "selectivity = IC50 ratio of supported IC50s"
 # a protective agent (ferrostatin-1 on NALM-6: the untreated cells' basal ferroptotic death is
 # prevented, viability rises above 1): direction rising, no IC50, an EC50; "n/a" in the heat map
 "$FERROSIM" screen --cells NALM-6 --agents ferrostatin-1,erastin --combos none --cells-per-well 5 --doses 5 \

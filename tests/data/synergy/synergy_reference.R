@@ -25,6 +25,8 @@
 # and fit.c, and a slice fitted on one side and kept observed on the other differs in ZIP by up
 # to half its observed % viability. The '#' line of `score` lists the refits kept as observed;
 # `ferrosim combo --json` gives the same as "zip_refits" (bench/synergy_compare.py compares them).
+# steep_slice.R works one such slice through (steep_matrix.tsv, erastin 31.6228): nls's Hill slope
+# ~18 there is where its offset test fired on a ridge without a minimum, fit.c's "singular" honest.
 # Without a single-agent fit (status not ok), as src/synergy: Loewe is NA on the combination
 # cells and ZIP uses the observed single-agent responses.
 ll4 <- function(x, b, t, lc, h) {
