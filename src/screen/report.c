@@ -74,9 +74,10 @@ static int heatmaps(ferro_report_t *r, const ferro_world_t *w, const screen_data
                 /* protective: marked, not coloured as if it were a potency */
                 pos[k] = NAN;
                 strtab_str(&txt, k, "n/a \xe2\x86\x91");
-                char tip[96];
-                snprintf(tip, sizeof tip, "n/a (protective): viability rises with dose, EC50 %.3g %s", ec,
-                         ferro_world_agent_unit(w, d->agent[a]));
+                char tip[400], why[256];
+                ferro_dr_midpoint_describe(f, why, sizeof why); /* "" unless the EC50 is extrapolated or imprecise */
+                snprintf(tip, sizeof tip, "n/a (protective): viability rises with dose, EC50 %.3g %s%s%s", ec,
+                         ferro_world_agent_unit(w, d->agent[a]), why[0] ? "; " : "", why);
                 strtab_str(&tip_txt, k, tip);
             } else {
                 pos[k] = NAN;
