@@ -40,7 +40,9 @@ static const char usage[] =
     "sample, lineage, base, agent, unit, ref_dose (the geometric mean of the agent's EC50s),\n"
     "viability_ref (at ref_dose), ic50 (dose of 50% viability; NA unless status is ok), ic50_rel,\n"
     "ic50_rel_lo, ic50_rel_hi (4PL relative IC50 and 95% CI; NA for a rising, protective curve),\n"
-    "auc, status (ok, not_reached, or the fit status: flat, no_convergence, ...).\n";
+    "auc, status (ok, not_reached, or the fit status: flat, no_convergence, ...), ic50_rel_flag\n"
+    "(whether the data support ic50_rel: in_range; below_range / above_range = outside the tested\n"
+    "doses, extrapolated; wide_ci = its CI spans more than 2 decades; NA = none; ferrosim dose --help).\n";
 
 enum { OPT_EXPR = 1, OPT_SAMPLE, OPT_ANNOT, OPT_LCOL, OPT_REF, OPT_BASE, OPT_AGENTS, OPT_DOSES, OPT_CELLS, OPT_TIME };
 
@@ -135,7 +137,7 @@ static void write_row_tsv(FILE *fp, const ferro_world_t *w, const ferro_matrix_t
     double ic50 = ferro_dr_ic50(&s->fit, &lo, &hi); /* NA for a rising (protective) curve */
     const double v[] = {s->ref_dose, s->viab_ref, ok ? s->fit.dose_v50 : NAN, ic50, lo, hi, s->fit.auc};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) ferro_dr_write_num(fp, v[i]);
-    fprintf(fp, "\t%s\n", status_of(s));
+    fprintf(fp, "\t%s\t%s\n", status_of(s), isnan(ic50) ? "NA" : ferro_dr_midpoint_flag_name(s->fit.midpoint_flag));
 }
 
 static void write_row_json(FILE *fp, const ferro_world_t *w, int agent, const ferro_personal_sens_t *s, int first)
@@ -278,7 +280,7 @@ static int run(const args_t *a, const cli_common_t *com)
         if (a->tol.equil_h > 0) fprintf(fp, ", pre-equilibrated %g h", a->tol.equil_h);
         fputc('\n', fp);
         for (int i = 0; i < np; i++) write_comments(fp, w, m, &p[i]);
-        fputs("sample\tlineage\tbase\tagent\tunit\tref_dose\tviability_ref\tic50\tic50_rel\tic50_rel_lo\tic50_rel_hi\tauc\tstatus\n", fp);
+        fputs("sample\tlineage\tbase\tagent\tunit\tref_dose\tviability_ref\tic50\tic50_rel\tic50_rel_lo\tic50_rel_hi\tauc\tstatus\tic50_rel_flag\n", fp);
     }
     for (int i = 0; !rc && i < np; i++) {
         ferro_condition_t c;

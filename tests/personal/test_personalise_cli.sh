@@ -25,7 +25,7 @@ expect_fail() {
 # ---- one T and one B patient ----
 if "$FERROSIM" personalise --expr "$EXPR" --samples "$A/samples.tsv" --sample 01003,01005 --agents RSL3 $FAST \
      --out "$tmp/p.tsv" 2>"$tmp/err"; then ok; else bad "personalise failed: $(cat "$tmp/err")"; fi
-awk -F'\t' '!/^#/ && NR > 1 && !/^sample/ { n++; if (NF != 13) bad = 1 } END { exit !(n == 2 && !bad) }' "$tmp/p.tsv" \
+awk -F'\t' '!/^#/ && NR > 1 && !/^sample/ { n++; if (NF != 14 || $14 !~ /^(in_range|below_range|above_range|wide_ci|NA)$/) bad = 1 } END { exit !(n == 2 && !bad) }' "$tmp/p.tsv" \
   && ok || bad "expected 2 rows of 13 columns: $(cat "$tmp/p.tsv")"
 grep -q '^01003	T	Jurkat	RSL3	uM	' "$tmp/p.tsv" && ok || bad "T patient -> Jurkat"
 grep -q '^01005	B	NALM-6	RSL3	uM	' "$tmp/p.tsv" && ok || bad "B patient -> NALM-6"
