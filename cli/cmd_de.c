@@ -15,7 +15,9 @@ const char cmd_de_summary[] = "differential expression: limma, Welch t, Wilcoxon
 
 static const char usage[] =
     "Usage: ferrosim de --expr MATRIX --samples ANNOT --group COL --contrast A,B [options]\n"
+    "       ferrosim de --expr MATRIX --samples ANNOT --group COL --contrast EXPR [--contrast EXPR ...]\n"
     "       ferrosim de --expr MATRIX --design DESIGN --coef NAME [options]\n"
+    "       ferrosim de --expr MATRIX --design DESIGN --contrast EXPR [--contrast EXPR ...]\n"
     "Differential expression per gene; output, the same columns for every method: id, logFC\n"
     "(A minus B), AveExpr, t, p, adj_p (limma adds B, the log-odds). t is the method's test\n"
     "statistic: limma the moderated t, welch Welch's t, wilcoxon the rank-sum statistic W of\n"
@@ -29,6 +31,13 @@ static const char usage[] =
     "  --samples FILE     sample annotation TSV (sample IDs in the first column; must match the matrix)\n"
     "  --group COL        annotation column with the groups\n"
     "  --contrast A,B     compare group A with group B (other samples are left out)\n"
+    "  --contrast EXPR    limma contrasts (makeContrasts + contrasts.fit + eBayes; repeat for more):\n"
+    "                     a linear combination of the groups of --group, e.g. T3-T2 or\n"
+    "                     (B1+B2)/2-B3, fitted on ALL samples with a group (one design column\n"
+    "                     per group, as model.matrix(~0+group): the residual variance pools\n"
+    "                     every group); with --design, of its column names. Names with other\n"
+    "                     characters in `backquotes`. Output: a first column 'contrast', then\n"
+    "                     topTable's columns for each contrast (BH within each contrast)\n"
     "  --method M         limma (default) | welch | wilcoxon\n"
     "  --trend            limma: eBayes(trend = TRUE), prior variance depends on AveExpr\n"
     "  --design FILE      limma with a design matrix: samples x columns TSV (sample IDs first)\n"
@@ -50,7 +59,8 @@ enum { O_EXPR = 1, O_SAMPLES, O_GROUP, O_CONTRAST, O_METHOD, O_TREND, O_DESIGN, 
 
 typedef struct {
     const char *expr, *samples, *group, *contrast, *design, *coef, *map, *genes, *html;
-    int method, trend, collapse, volcano, sort;
+    const char *contrasts[64]; /* every --contrast; contrast = the first */
+    int method, trend, collapse, volcano, sort, ncontrast, multi;
     double fdr, lfc;
 } opts_t;
 
@@ -84,8 +94,10 @@ static void put_num(FILE *fp, double v, int json)
     else fprintf(fp, "%.10g", v);
 }
 
+/* One result; label != NULL: one contrast of several (TSV: a first column 'contrast', the header
+ * only when first; JSON: one object of the "contrasts" list). */
 static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const ferro_matrix_t *m,
-                        const ferro_de_result_t *r, const ferro_genesets_t *filter)
+                        const ferro_de_result_t *r, const ferro_genesets_t *filter, const char *label, int first_block)
 {
     static const char *mname[] = {"limma", "welch", "wilcoxon"};
     static const char *cname[] = {"down", "ns", "up"};
@@ -97,7 +109,7 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
     static const char *sname[] = {"moderated t", "Welch t", "Wilcoxon rank-sum W"};
     if (c->json) {
         fprintf(fp, "{\"method\": \"%s\", \"statistic\": \"%s\", \"contrast\": ", mname[r->method], sname[r->method]);
-        ferro_json_string(fp, o->contrast ? o->contrast : o->coef);
+        ferro_json_string(fp, label ? label : o->contrast ? o->contrast : o->coef);
         if (r->method == FERRO_DE_LIMMA) {
             fputs(", \"df_prior\": ", fp);
             put_num(fp, r->df_prior, 1);
@@ -106,8 +118,9 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
             fprintf(fp, ", \"trend\": %s", o->trend ? "true" : "false");
         }
         fputs(", \"genes\": [", fp);
-    } else {
-        fprintf(fp, "id\tlogFC\tAveExpr\tt\tp\tadj_p%s%s\n", r->B ? "\tB" : "", o->volcano ? "\tneg_log10_p\tcall" : "");
+    } else if (first_block) {
+        fprintf(fp, "%sid\tlogFC\tAveExpr\tt\tp\tadj_p%s%s\n", label ? "contrast\t" : "", r->B ? "\tB" : "",
+                o->volcano ? "\tneg_log10_p\tcall" : "");
     }
     int first = 1;
     for (int k = 0; k < r->n; k++) {
@@ -126,6 +139,7 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
             if (o->volcano) fprintf(fp, ", \"call\": \"%s\"", cname[call[i] + 1]);
             fputc('}', fp);
         } else {
+            if (label) fprintf(fp, "%s\t", label);
             fputs(m->row_id[i], fp);
             for (int q = 0; q < 7; q++) {
                 if ((q == 5 && !r->B) || (q == 6 && !o->volcano)) continue;
@@ -137,7 +151,7 @@ static int write_result(FILE *fp, const opts_t *o, const cli_common_t *c, const 
         }
         first = 0;
     }
-    if (c->json) fputs("\n]}\n", fp);
+    if (c->json) fputs(label ? "\n]}" : "\n]}\n", fp);
     free(call);
     free(ord);
     return 0;
@@ -204,8 +218,27 @@ static int write_html(const opts_t *o, const ferro_matrix_t *m, const ferro_de_r
     return ferro_report_commit(rep);
 }
 
+/* n strings copied into one allocation (free(*out)). */
+static int copy_names(char *const *src, int n, char ***out)
+{
+    size_t len = 0;
+    for (int i = 0; i < n; i++) len += strlen(src[i]) + 1;
+    char **v = malloc((size_t)(n + 1) * sizeof *v + len);
+    if (!v) return FERRO_ENOMEM;
+    char *buf = (char *)(v + n + 1);
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(src[i]) + 1;
+        v[i] = memcpy(buf, src[i], l);
+        buf += l;
+    }
+    v[n] = NULL;
+    *out = v;
+    return 0;
+}
+
 /* The design matrix from a samples x columns TSV, rows in matrix column order. */
-static int read_design(const char *path, const char *coef, const ferro_matrix_t *m, double **X, int *p, int *ci)
+static int read_design(const char *path, const char *coef, const ferro_matrix_t *m, double **X, int *p, int *ci,
+                       char ***names)
 {
     ferro_table_t *t;
     int rc = ferro_samples_read(path, &t);
@@ -215,9 +248,10 @@ static int read_design(const char *path, const char *coef, const ferro_matrix_t 
     if (!col) { ferro_table_free(t); return FERRO_ENOMEM; }
     if ((rc = ferro_samples_match(m, t, col))) goto done;
     *p = t->ncol - 1;
-    *ci = ferro_table_col(t, coef) - 1;
+    *ci = coef ? ferro_table_col(t, coef) - 1 : -1;
     if (*p < 1) { rc = ferro_error_set(FERRO_EPARSE, "%s: the design needs at least one column after the sample IDs", path); goto done; }
-    if (*ci < 0) { rc = ferro_error_set(FERRO_ENOTFOUND, "%s: no design column '%s'", path, coef); goto done; }
+    if (coef && *ci < 0) { rc = ferro_error_set(FERRO_ENOTFOUND, "%s: no design column '%s'", path, coef); goto done; }
+    if (names && (rc = copy_names(t->header + 1, *p, names))) goto done;
     if (!(*X = malloc(sizeof(double) * (size_t)m->ncol * *p))) { rc = FERRO_ENOMEM; goto done; }
     for (int i = 0; i < t->nrow; i++)
         for (int k = 0; k < *p; k++)
@@ -262,6 +296,70 @@ done:
     return rc;
 }
 
+/* Multi-group contrasts: the cell-means design of --group (samples with a missing group left out)
+ * or --design's columns; every --contrast parsed against their names; one result per contrast. */
+static int run_contrasts(const opts_t *o, const ferro_matrix_t *m, int nt, ferro_de_result_t **res)
+{
+    ferro_table_t *t = NULL;
+    char **names = NULL;
+    double *X = NULL, *sub = NULL, *W = NULL;
+    int *col = NULL, *lev = NULL, p = 0, ns = m->ncol, rc = 0, ci;
+    const double *y = m->x;
+    if (o->design) {
+        if ((rc = read_design(o->design, NULL, m, &X, &p, &ci, &names))) goto done;
+    } else {
+        if ((rc = ferro_samples_read(o->samples, &t))) goto done;
+        int k = ferro_table_col(t, o->group);
+        col = malloc(sizeof(int) * ((size_t)t->nrow + 1));
+        lev = malloc(sizeof(int) * ((size_t)m->ncol + 1));
+        char **lv = malloc(sizeof(char *) * ((size_t)t->nrow + 1));
+        if (!col || !lev || !lv) { free(lv); rc = FERRO_ENOMEM; goto done; }
+        if (k < 1) { free(lv); rc = ferro_error_set(FERRO_ENOTFOUND, "%s: no column '%s'", t->path, o->group); goto done; }
+        if ((rc = ferro_samples_match(m, t, col))) { free(lv); goto done; }
+        for (int j = 0; j < m->ncol; j++) lev[j] = -1;
+        for (int i = 0; i < t->nrow; i++) {
+            const char *v = t->cell[i][k];
+            if (ferro_is_na(v)) continue;
+            int l = 0;
+            while (l < p && strcmp(lv[l], v)) l++;
+            if (l == p) lv[p++] = t->cell[i][k];
+            lev[col[i]] = l;
+        }
+        rc = copy_names(lv, p, &names);
+        free(lv);
+        if (rc) goto done;
+        ns = 0;
+        for (int j = 0; j < m->ncol; j++) ns += lev[j] >= 0;
+        if (!(X = calloc((size_t)ns * p + 1, sizeof *X))) { rc = FERRO_ENOMEM; goto done; }
+        if (ns < m->ncol && !(sub = malloc(sizeof *sub * ((size_t)m->nrow * ns + 1)))) { rc = FERRO_ENOMEM; goto done; }
+        for (int j = 0, r = 0; j < m->ncol; j++) {
+            if (lev[j] < 0) continue;
+            X[(size_t)r * p + lev[j]] = 1;
+            if (sub)
+                for (int g = 0; g < m->nrow; g++) sub[(size_t)g * ns + r] = m->x[(size_t)g * m->ncol + j];
+            r++;
+        }
+        if (sub) y = sub;
+    }
+    if (!(W = calloc((size_t)o->ncontrast * p + 1, sizeof *W))) { rc = FERRO_ENOMEM; goto done; }
+    for (int c = 0; c < o->ncontrast && !rc; c++)
+        if ((rc = ferro_de_contrast_parse(o->contrasts[c], (const char *const *)names, p, W + (size_t)c * p))) {
+            if (o->design) ferro_error_prefix(rc, "--contrast: the columns of %s", o->design);
+            else ferro_error_prefix(rc, "--contrast: the groups of column '%s' in %s", o->group, o->samples);
+        }
+    if (!rc) {
+        ferro_limma_opts_t lo;
+        ferro_limma_opts_init(&lo);
+        lo.trend = o->trend;
+        lo.nthreads = nt;
+        rc = ferro_de_limma_contrasts(y, m->nrow, ns, X, p, W, o->ncontrast, &lo, res);
+    }
+done:
+    ferro_table_free(t);
+    free(names); free(X); free(sub); free(W); free(col); free(lev);
+    return rc;
+}
+
 static int de_option(void *ctx, int opt, const char *arg)
 {
     opts_t *o = ctx;
@@ -269,7 +367,12 @@ static int de_option(void *ctx, int opt, const char *arg)
     case O_EXPR: o->expr = arg; break;
     case O_SAMPLES: o->samples = arg; break;
     case O_GROUP: o->group = arg; break;
-    case O_CONTRAST: o->contrast = arg; break;
+    case O_CONTRAST:
+        if (o->ncontrast == (int)(sizeof o->contrasts / sizeof o->contrasts[0]))
+            return cli_usage_error("de", usage, "--contrast: at most %d", o->ncontrast);
+        o->contrasts[o->ncontrast++] = arg;
+        if (!o->contrast) o->contrast = arg;
+        break;
     case O_METHOD:
         if (!strcmp(arg, "limma")) o->method = FERRO_DE_LIMMA;
         else if (!strcmp(arg, "welch")) o->method = FERRO_DE_WELCH;
@@ -319,8 +422,19 @@ int cmd_de(int argc, char **argv)
     int st = cli_parse(&parser, argc, argv, &c, &o);
     if (st != CLI_PARSED) return st;
     if (!o.expr) return cli_usage_error("de", usage, "--expr is required");
-    if (o.design) {
-        if (!o.coef) return cli_usage_error("de", usage, "--design needs --coef");
+    o.multi = o.ncontrast > 1 || (o.ncontrast == 1 && !strchr(o.contrast, ','));
+    for (int k = 0; k < o.ncontrast && o.ncontrast > 1; k++)
+        if (strchr(o.contrasts[k], ','))
+            return cli_usage_error("de", usage, "--contrast '%s': A,B compares two groups alone; give it once, or "
+                                   "contrast expressions only (e.g. A-B)", o.contrasts[k]);
+    if (o.multi) {
+        if (o.method != FERRO_DE_LIMMA) return cli_usage_error("de", usage, "contrast expressions work with --method limma only");
+        if (o.html) return cli_usage_error("de", usage, "--html takes one comparison (--contrast A,B or --coef)");
+        if (o.coef) return cli_usage_error("de", usage, "use either --coef or --contrast");
+        if (o.design ? (o.samples || o.group) != 0 : !o.samples || !o.group)
+            return cli_usage_error("de", usage, "--contrast EXPR needs --samples and --group, or --design");
+    } else if (o.design) {
+        if (!o.coef) return cli_usage_error("de", usage, "--design needs --coef (or --contrast EXPR)");
         if (o.method != FERRO_DE_LIMMA) return cli_usage_error("de", usage, "--design works with --method limma only");
         if (o.samples || o.group || o.contrast) return cli_usage_error("de", usage, "use either --design/--coef or --samples/--group/--contrast");
     } else if (!o.samples || !o.group || !o.contrast) {
@@ -337,9 +451,29 @@ int cmd_de(int argc, char **argv)
     int rc = ferro_matrix_read_genes(o.expr, o.map, o.collapse, &m);
     if (!rc && o.genes) rc = ferro_genesets_from_arg(o.genes, &filter);
     int nt = cli_threads(&c);
+    ferro_de_result_t *res[64] = {0};
+    if (!rc && o.multi) {
+        if (!(rc = run_contrasts(&o, m, nt, res))) {
+            ferro_info("limma: df.prior = %g", res[0]->df_prior);
+            rc = ferro_out_open(c.out, &out);
+            FILE *fp = rc ? NULL : ferro_out_fp(out);
+            if (fp && c.json) fputs("{\"method\": \"limma\", \"contrasts\": [\n", fp);
+            for (int k = 0; k < o.ncontrast && !rc; k++) {
+                if (fp && c.json && k) fputs(",\n", fp);
+                rc = write_result(fp, &o, &c, m, res[k], filter, o.contrasts[k], k == 0);
+            }
+            if (fp && c.json && !rc) fputs("\n]}\n", fp);
+            if (!rc) { rc = ferro_out_commit(out); out = NULL; }
+        }
+        for (int k = 0; k < o.ncontrast; k++) ferro_de_result_free(res[k]);
+        ferro_out_abort(out);
+        ferro_genesets_free(filter);
+        ferro_matrix_free(m);
+        return rc ? cli_fail("de", rc) : CLI_EXIT_OK;
+    }
     if (!rc && o.design) {
         int p, ci;
-        if (!(rc = read_design(o.design, o.coef, m, &X, &p, &ci))) {
+        if (!(rc = read_design(o.design, o.coef, m, &X, &p, &ci, NULL))) {
             ferro_limma_opts_t lo2;
             ferro_limma_opts_init(&lo2);
             lo2.trend = o.trend;
@@ -365,7 +499,7 @@ int cmd_de(int argc, char **argv)
     }
     if (!rc && r->method == FERRO_DE_LIMMA) ferro_info("limma: df.prior = %g, var.prior = %g", r->df_prior, r->var_prior);
     if (!rc) rc = ferro_out_open(c.out, &out);
-    if (!rc) rc = write_result(ferro_out_fp(out), &o, &c, m, r, filter);
+    if (!rc) rc = write_result(ferro_out_fp(out), &o, &c, m, r, filter, NULL, 1);
     if (!rc && o.html) rc = write_html(&o, m, r, filter);
     if (!rc) { rc = ferro_out_commit(out); out = NULL; }
     ferro_out_abort(out);

@@ -55,6 +55,21 @@ int ferro_de_limma(const double *y, int ngenes, int nsamples, const double *desi
 /* Two groups: limma on the A and B samples with design ~ factor(group, levels = c(B, A)). */
 int ferro_de_limma_groups(const double *y, int ngenes, int nsamples, const int *group,
                           const ferro_limma_opts_t *o, ferro_de_result_t **out) FERRO_WUR;
+/* limma's makeContrasts: a linear combination of names (groups or design columns), e.g. "B-A",
+ * "T3-T2", "(B1+B2)/2-B3", "2*A-B-C", names with other characters in `backquotes`, parsed into
+ * weights[nnames]. An unknown name is FERRO_ENOTFOUND with a message naming it and the known
+ * names; a constant term, a non-linear term or all-zero weights FERRO_EINVAL. */
+int ferro_de_contrast_parse(const char *expr, const char *const *names, int nnames, double *weights) FERRO_WUR;
+/* lmFit(y, design) + contrasts.fit(fit, C) + eBayes; out[c] (c < ncontrast, caller's array, each
+ * freed with ferro_de_result_free) holds topTable(fit, coef = c)'s columns: logFC = the contrast
+ * c'b (weights contrasts[c * ncoef + k]), moderated t, p, BH adj_p, B, as limma 3.54. The
+ * contrast's stdev.unscaled is sqrt(sum_k su_k^2 c_k^2) for an orthogonal design (e.g. one
+ * column per group), else limma's sqrt((su.c)' cor (su.c)) with cor the design's coefficient
+ * correlation (exact without NAs; limma's approximation for genes with NAs). A contrast with a
+ * non-zero weight on a coefficient a gene cannot estimate is NA for that gene. */
+int ferro_de_limma_contrasts(const double *y, int ngenes, int nsamples, const double *design, int ncoef,
+                             const double *contrasts, int ncontrast, const ferro_limma_opts_t *o,
+                             ferro_de_result_t **out) FERRO_WUR;
 int ferro_de_welch(const double *y, int ngenes, int nsamples, const int *group, int nthreads,
                    ferro_de_result_t **out) FERRO_WUR;
 int ferro_de_wilcoxon(const double *y, int ngenes, int nsamples, const int *group, int nthreads,

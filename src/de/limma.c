@@ -21,9 +21,10 @@ void ferro_limma_opts_init(ferro_limma_opts_t *o)
 }
 
 
-/* lmFit for one coefficient: fills logFC (coef), stdev_unscaled, sigma, df_residual, AveExpr. */
-static int lmfit(const double *y, int ng, int ns, const double *design, int p, int coef, int nthreads,
-                 ferro_de_result_t *r)
+/* lmFit: every coefficient k of gene g into coefs[g * p + k] and stdev_unscaled into su[g * p + k]
+ * (NAN when not estimable); sigma, df_residual, AveExpr into r. */
+int ferro_de_lmfit(const double *y, int ng, int ns, const double *design, int p, int nthreads,
+                   ferro_de_result_t *r, double *coefs, double *su)
 {
     /* column-major design copy */
     double *X = malloc((size_t)ns * p * sizeof *X);
@@ -66,6 +67,7 @@ static int lmfit(const double *y, int ng, int ns, const double *design, int p, i
                 if (isfinite(row[j])) { yy[nobs++] = row[j]; sum += row[j]; }
             r->AveExpr[g] = nobs ? sum / nobs : NAN;
             r->df_residual[g] = 0;
+            for (int k = 0; k < p; k++) coefs[(size_t)g * p + k] = su[(size_t)g * p + k] = NAN;
             if (nobs == 0) continue;
             const ferro_qr_t *qq = q0;
             if (nobs < ns) {
@@ -86,14 +88,17 @@ static int lmfit(const double *y, int ng, int ns, const double *design, int p, i
             /* coefficient `coef` is estimable if it is among the first rank pivoted columns; its
              * stdev.unscaled comes from the diagonal at the position of the estimable columns in
              * original order (R assigns diag(chol2inv) to the non-NA coefficients in order) */
-            int pos = -1, before = 0;
-            for (int k = 0; k < rank; k++)
-                if (qq->pivot[k] == coef) pos = k;
-            if (pos >= 0) {
+            for (int coef = 0; coef < p; coef++) {
+                int pos = -1, before = 0;
                 for (int k = 0; k < rank; k++)
-                    if (qq->pivot[k] < coef) before++;
-                r->logFC[g] = b[pos];
-                r->stdev_unscaled[g] = sqrt(dd[before]);
+                    if (qq->pivot[k] == coef) pos = k;
+                coefs[(size_t)g * p + coef] = su[(size_t)g * p + coef] = NAN;
+                if (pos >= 0) {
+                    for (int k = 0; k < rank; k++)
+                        if (qq->pivot[k] < coef) before++;
+                    coefs[(size_t)g * p + coef] = b[pos];
+                    su[(size_t)g * p + coef] = sqrt(dd[before]);
+                }
             }
             int dfr = nobs - rank;
             r->df_residual[g] = dfr;
@@ -116,7 +121,7 @@ static int lmfit(const double *y, int ng, int ns, const double *design, int p, i
     return fail ? ferro_error_set(FERRO_ENOMEM, "out of memory") : 0;
 }
 
-static int ebayes(ferro_de_result_t *r, int trend, double proportion, int nthreads)
+int ferro_de_ebayes(ferro_de_result_t *r, int trend, double proportion, int nthreads)
 {
     int n = r->n, rc = 0;
     double *var = malloc(((size_t)n + 1) * sizeof *var), *tmp = malloc(((size_t)n + 1) * sizeof *tmp);
@@ -194,9 +199,19 @@ int ferro_de_limma(const double *y, int ngenes, int nsamples, const double *desi
     ferro_de_result_t *r;
     int rc = ferro_de_result_alloc(FERRO_DE_LIMMA, ngenes, &r);
     if (rc) return rc;
+    double *coefs = malloc((size_t)ngenes * ncoef * sizeof *coefs), *su = malloc((size_t)ngenes * ncoef * sizeof *su);
     int nt = ferro_omics_threads(o->nthreads);
-    if ((rc = lmfit(y, ngenes, nsamples, design, ncoef, coef, nt, r)) ||
-        (rc = ebayes(r, o->trend, o->proportion, nt))) {
+    if (!coefs || !su) rc = ferro_error_set(FERRO_ENOMEM, "out of memory");
+    if (!rc && !(rc = ferro_de_lmfit(y, ngenes, nsamples, design, ncoef, nt, r, coefs, su))) {
+        for (int g = 0; g < ngenes; g++) {
+            r->logFC[g] = coefs[(size_t)g * ncoef + coef];
+            r->stdev_unscaled[g] = su[(size_t)g * ncoef + coef];
+        }
+        rc = ferro_de_ebayes(r, o->trend, o->proportion, nt);
+    }
+    free(coefs);
+    free(su);
+    if (rc) {
         ferro_de_result_free(r);
         return rc;
     }
