@@ -826,7 +826,20 @@ def main():
     ap.add_argument("--genes-dir", default=os.path.join(ROOT, "data"))
     ap.add_argument("--no-steady-state", action="store_true",
                     help="keep the nominal initial values (do not simulate the reference steady state)")
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="build with this parameter value instead of the one above (e.g. a candidate of "
+                         "scripts/model/calibrate.py); repeatable; not for derived parameters")
     a = ap.parse_args()
+    for item in a.param:
+        name, eq, value = item.partition("=")
+        if not eq or name not in P:
+            raise SystemExit("--param %s: expected NAME=VALUE with a parameter of the model" % item)
+        if P[name][3].startswith(REF):
+            raise SystemExit("--param %s: %s is derived from the reference steady state" % (item, name))
+        try:
+            P[name] = (float(value),) + P[name][1:]
+        except ValueError:
+            raise SystemExit("--param %s: '%s' is not a number" % (item, value))
     os.makedirs(a.out, exist_ok=True)
     # sanity: every parameter used somewhere
     used = set()

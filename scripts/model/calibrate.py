@@ -4,9 +4,14 @@
 Each evaluation writes a copy of data/model/ferroptosis_all.xml with the candidate parameter
 values and runs `ferrosim findings --model COPY --equilibrate H` (and, with --both, also without
 pre-equilibration). The copy keeps the built model's derived normalisers and initial values
-(fe_ref, cys_ref, k_ros0, k_dna, the reference steady state): with pre-equilibration the initial
-values do not matter; a final candidate must be rebuilt with scripts/model/build_model.py
-(--param NAME=VALUE) and checked with `ferrosim findings`.
+(fe_ref, cys_ref, k_ros0, k_dna, the reference steady state), which a parameter change moves
+(fe_ref by ~7% for the candidate below): fast for screening, approximate. --rebuild builds each
+candidate with scripts/model/build_model.py --param NAME=VALUE instead (exact); check a final
+candidate that way, with and without pre-equilibration (--both).
+
+scripts/model/settled_candidate.txt holds the best set found (session 3): all 26 findings with
+settled cells (--equilibrate 336), 25 without (F12 fails):
+  /usr/bin/python3 scripts/model/calibrate.py eval --rebuild --both --file scripts/model/settled_candidate.txt
 
 Only parameters whose provenance (data/model/parameters.tsv) says "assumed" may be changed.
 
@@ -70,8 +75,9 @@ def write_model(values, path, base=MODEL):
 
 
 class Evaluator:
-    def __init__(self, ferrosim, equil, both, only, threads, cache_path):
+    def __init__(self, ferrosim, equil, both, only, threads, cache_path, rebuild=False):
         self.ferrosim, self.equil, self.both, self.only, self.threads = ferrosim, equil, both, only, threads
+        self.rebuild = rebuild
         self.cache_path = cache_path
         self.cache = {}
         if cache_path and os.path.exists(cache_path):
@@ -83,10 +89,17 @@ class Evaluator:
 
     def run(self, values, equil, model=None):
         key = json.dumps([sorted((k, float("%.6g" % v)) for k, v in values.items()), equil, self.only,
-                          model or ""])
+                          model or ("rebuilt" if self.rebuild else "")])
         if key in self.cache:
             return self.cache[key]
-        if model is None:
+        if model is None and self.rebuild:  # exact: normalisers and initial values re-derived
+            out_dir = os.path.join(self.tmp, "built")
+            cmd = [sys.executable, os.path.join(HERE, "build_model.py"), "--out", out_dir, "--genes-dir", out_dir]
+            for k, v in sorted(values.items()):
+                cmd += ["--param", "%s=%r" % (k, float(v))]
+            subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+            model = os.path.join(out_dir, "ferroptosis_all.xml")
+        elif model is None:
             model = os.path.join(self.tmp, "model.xml")
             write_model(values, model)
         out = os.path.join(self.tmp, "out.tsv")
@@ -204,13 +217,19 @@ def main():
     ap.add_argument("--bound", type=float, default=4.0, help="search: at most this factor from the start")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build", "calibrate_cache.jsonl"))
     ap.add_argument("--model", help="eval: this model file instead of an edited copy")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="build each candidate with build_model.py --param (exact; ~15 s more per candidate)")
+    ap.add_argument("--file", help="eval: NAME=VALUE pairs from this file (# comments), before the command line's")
     a = ap.parse_args()
     src = provenance()
-    ev = Evaluator(a.ferrosim, a.equilibrate, a.both, a.only, a.threads, a.cache)
+    ev = Evaluator(a.ferrosim, a.equilibrate, a.both, a.only, a.threads, a.cache, a.rebuild)
     start = parse_assign(a.start, src)
 
     if a.mode == "eval":
         vals = dict(start)
+        if a.file:
+            with open(a.file) as fp:
+                vals.update(parse_assign([w for l in fp for w in l.split("#")[0].split()], src))
         vals.update(parse_assign(a.names, src))
         rows = ev.evaluate(vals, a.model)
         report(rows, " ".join("%s=%g" % kv for kv in sorted(vals.items())) or "as built", worst=40)
