@@ -3,12 +3,14 @@
 #include <gsl/gsl_version.h>
 #include <sqlite3.h>
 #include <sbml/common/libsbml-version.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
 #include "cli.h"
 #include "ferrosim/dist.h"
+#include "ferrosim/io.h"
 
 #define FERRO_CMD(name) int cmd_##name(int argc, char **argv); extern const char cmd_##name##_summary[];
 #include "commands.def"
@@ -88,8 +90,26 @@ static int dispatch(int argc, char **argv)
     return CLI_EXIT_USAGE;
 }
 
+/* A run killed by a signal (Ctrl-C, kill, a full file-size limit) leaves no temporary output
+ * file behind: remove them, then die of the signal as before. */
+static void on_fatal_signal(int sig)
+{
+    ferro_out_remove_temps();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        /* keep a signal the caller ignores ignored (nohup, a test's trap '' XFSZ) */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(sigs[i], &sa, NULL);
+    }
     if (ferro_dist_init(&argc, &argv)) {
         fprintf(stderr, "ferrosim: %s\n", ferro_error_message());
         return CLI_EXIT_FAIL;

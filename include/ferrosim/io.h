@@ -63,6 +63,9 @@ int ferro_out_open(const char *path, ferro_out_t **out) FERRO_WUR;
 FILE *ferro_out_fp(ferro_out_t *o);
 int ferro_out_commit(ferro_out_t *o) FERRO_WUR; /* frees o; checks write errors (full disk) */
 void ferro_out_abort(ferro_out_t *o);           /* frees o; NULL-safe */
+/* Remove the temporary files of every output open now (async-signal-safe: for a program's
+ * handler of SIGINT, SIGTERM, SIGHUP or SIGXFSZ, so that a killed run leaves nothing behind). */
+void ferro_out_remove_temps(void);
 
 /* Write s with HTML escaping (& < > " '). */
 void ferro_html_escape(FILE *fp, const char *s);

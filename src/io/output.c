@@ -10,6 +10,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The temporary files of the outputs open now, for ferro_out_remove_temps (a signal handler):
+ * written only by open / commit / abort, read by the handler. */
+enum { OUT_MAX_LIVE = 64 };
+static char *volatile out_live[OUT_MAX_LIVE];
+
+static void live_add(char *tmp)
+{
+    for (int i = 0; i < OUT_MAX_LIVE; i++)
+        if (!out_live[i]) { out_live[i] = tmp; return; }
+    /* more than 64 outputs open at once: this one is not removed by a signal (nothing else lost) */
+}
+
+static void live_remove(const char *tmp)
+{
+    for (int i = 0; i < OUT_MAX_LIVE; i++)
+        if (out_live[i] == tmp) out_live[i] = NULL;
+}
+
+void ferro_out_remove_temps(void)
+{
+    for (int i = 0; i < OUT_MAX_LIVE; i++) {
+        char *t = out_live[i];
+        if (t) unlink(t); /* async-signal-safe */
+    }
+}
+
 struct ferro_out_s {
     FILE *fp;
     char *path; /* NULL for stdout */
@@ -49,6 +75,7 @@ int ferro_out_open(const char *path, ferro_out_t **out)
         ferro_out_abort(o);
         return rc;
     }
+    live_add(o->tmp);
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
         close(fd);
@@ -89,6 +116,7 @@ int ferro_out_commit(ferro_out_t *o)
         ferro_out_abort(o);
         return rc;
     }
+    live_remove(o->tmp);
     free(o->tmp);
     free(o->path);
     free(o);
@@ -103,6 +131,7 @@ void ferro_out_abort(ferro_out_t *o)
         if (o->fp) fclose(o->fp);
         if (o->tmp) unlink(o->tmp);
     }
+    if (o->tmp) live_remove(o->tmp);
     free(o->tmp);
     free(o->path);
     free(o);
