@@ -191,27 +191,25 @@ static int write_html(const opts_t *o, const ferro_matrix_t *m, const ferro_de_r
     ferro_report_figures_end(rep);
     enum { NC = 6, NTOP = 30 };
     static const char *hdr[NC] = {"gene", "logFC", "AveExpr", "t", "p", "adj_p"};
-    char (*cell)[32] = calloc((size_t)NTOP * NC, sizeof *cell);
-    const char **cp = calloc((size_t)NTOP * NC, sizeof *cp);
-    int nrow = 0;
-    if (!rc && (!cell || !cp)) rc = FERRO_ENOMEM;
-    for (int k = 0; !rc && k < r->n && nrow < NTOP; k++) {
-        int i = ord[k];
-        if (filter && !in_filter(filter, m->row_id[i])) continue;
-        double val[5] = {r->logFC[i], r->AveExpr[i], r->stat[i], r->p[i], r->adj_p[i]};
-        snprintf(cell[nrow * NC], 32, "%.31s", m->row_id[i]);
-        for (int q = 0; q < 5; q++)
-            if (isnan(val[q])) snprintf(cell[nrow * NC + 1 + q], 32, "NA");
-            else snprintf(cell[nrow * NC + 1 + q], 32, "%.4g", val[q]);
-        for (int q = 0; q < NC; q++) cp[nrow * NC + q] = cell[nrow * NC + q];
-        nrow++;
-    }
     if (!rc) {
         ferro_report_heading(rep, 2, filter ? "Most significant genes of the --genes list" : "Most significant genes");
-        ferro_report_table(rep, nrow, NC, hdr, cp);
+        ferro_report_table_begin(rep, NC, hdr);
+        for (int k = 0, nrow = 0; k < r->n && nrow < NTOP; k++) {
+            int i = ord[k];
+            if (filter && !in_filter(filter, m->row_id[i])) continue;
+            double val[5] = {r->logFC[i], r->AveExpr[i], r->stat[i], r->p[i], r->adj_p[i]};
+            char cell[NC][32];
+            const char *cp[NC];
+            snprintf(cell[0], 32, "%.31s", m->row_id[i]);
+            for (int q = 0; q < 5; q++)
+                if (isnan(val[q])) snprintf(cell[1 + q], 32, "NA");
+                else snprintf(cell[1 + q], 32, "%.4g", val[q]);
+            for (int q = 0; q < NC; q++) cp[q] = cell[q];
+            ferro_report_table_row(rep, NC, cp);
+            nrow++;
+        }
+        ferro_report_table_end(rep);
     }
-    free(cell);
-    free(cp);
     free(ord);
     free(call);
     if (rc) { ferro_report_abort(rep); return rc; }

@@ -86,25 +86,24 @@ static int write_html(const char *path, const ferro_km_t *k, const ferro_surv_da
     ferro_report_figures_end(r);
     enum { NC = 7 };
     const char *hdr[NC] = {"group", "n", "events", "median", "lower", "upper", k->df > 0 ? "observed / expected" : ""};
-    int nrow = k->ncurve;
-    char (*cell)[48] = calloc((size_t)nrow * NC, sizeof *cell);
-    const char **cp = calloc((size_t)nrow * NC, sizeof *cp);
-    if (!cell || !cp) { free(cell); free(cp); ferro_report_abort(r); return FERRO_ENOMEM; }
-    for (int g = 0; g < nrow; g++) {
+    const int nc = k->df > 0 ? NC : NC - 1;
+    ferro_report_table_begin(r, nc, hdr);
+    for (int g = 0; g < k->ncurve; g++) {
         const ferro_km_curve_t *c = &k->curve[g];
         double v[3] = {c->median, c->median_lo, c->median_hi};
-        snprintf(cell[g * NC], 48, "%.47s", k->labels[g]);
-        snprintf(cell[g * NC + 1], 48, "%d", c->n);
-        snprintf(cell[g * NC + 2], 48, "%d", c->nevent);
+        char cell[NC][48];
+        const char *cp[NC];
+        snprintf(cell[0], 48, "%.47s", k->labels[g]);
+        snprintf(cell[1], 48, "%d", c->n);
+        snprintf(cell[2], 48, "%d", c->nevent);
         for (int m = 0; m < 3; m++)
-            if (isnan(v[m])) snprintf(cell[g * NC + 3 + m], 48, "NA");
-            else snprintf(cell[g * NC + 3 + m], 48, "%.4g", v[m]);
-        if (k->df > 0) snprintf(cell[g * NC + 6], 48, "%.1f / %.1f", k->observed[g], k->expected[g]);
-        for (int j = 0; j < NC; j++) cp[g * NC + j] = cell[g * NC + j];
+            if (isnan(v[m])) snprintf(cell[3 + m], 48, "NA");
+            else snprintf(cell[3 + m], 48, "%.4g", v[m]);
+        if (k->df > 0) snprintf(cell[6], 48, "%.1f / %.1f", k->observed[g], k->expected[g]);
+        for (int j = 0; j < nc; j++) cp[j] = cell[j];
+        ferro_report_table_row(r, nc, cp);
     }
-    ferro_report_table(r, nrow, k->df > 0 ? NC : NC - 1, hdr, cp);
-    free(cell);
-    free(cp);
+    ferro_report_table_end(r);
     if (k->df > 0) {
         snprintf(buf, sizeof buf, "Log-rank test (survdiff, rho = 0%s): chi-squared %.4g on %d df, p = %.4g.",
                  d->strata ? ", stratified" : "", k->chisq, k->df, k->p);

@@ -1,6 +1,7 @@
 /* cmd_signature.c — `ferrosim signature build|apply`: the review's section-4 prognostic
  * signature workflow (parsing and printing; the work is in src/survival/signature.c). */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,37 +181,6 @@ static void json_report(FILE *fp, const ferro_signature_report_t *r, const ferro
 
 /* ---- the HTML report ---- */
 
-/* A table of nrow x ncol cells built with snprintf into one buffer (cells of < 200 bytes). */
-typedef struct { int nrow, ncol, cap; char (*cell)[200]; } html_tab_t;
-
-static char *tab_cell(html_tab_t *t, int i, int j)
-{
-    if (i >= t->cap) {
-        int cap = t->cap ? 2 * t->cap : 16;
-        while (cap <= i) cap *= 2;
-        char (*c)[200] = realloc(t->cell, (size_t)cap * t->ncol * sizeof *c);
-        if (!c) return NULL;
-        memset(c + (size_t)t->cap * t->ncol, 0, (size_t)(cap - t->cap) * t->ncol * sizeof *c);
-        t->cell = c;
-        t->cap = cap;
-    }
-    if (i >= t->nrow) t->nrow = i + 1;
-    return t->cell[(size_t)i * t->ncol + j];
-}
-
-static int tab_write(ferro_report_t *r, html_tab_t *t, const char *const *header)
-{
-    const char **cp = malloc(((size_t)t->nrow * t->ncol + 1) * sizeof *cp);
-    if (!cp) return FERRO_ENOMEM;
-    for (int k = 0; k < t->nrow * t->ncol; k++) cp[k] = t->cell[k];
-    ferro_report_table(r, t->nrow, t->ncol, header, cp);
-    free(cp);
-    free(t->cell);
-    t->cell = NULL;
-    t->nrow = t->cap = 0;
-    return 0;
-}
-
 /* A number as the report shows it (4 significant digits, NA), in at most 32 bytes. */
 static void fmt(char *buf, double v)
 {
@@ -218,18 +188,23 @@ static void fmt(char *buf, double v)
     else snprintf(buf, 32, "%.4g", v);
 }
 
-/* Row "name | value" of a two-column table; returns the next row. */
-#define ROW2(t, i, name, ...)                                                                      \
-    do {                                                                                           \
-        char *c0_ = tab_cell(&(t), (i), 0), *c1_ = tab_cell(&(t), (i), 1);                         \
-        if (c0_ && c1_) { snprintf(c0_, 200, "%.190s", (name)); snprintf(c1_, 200, __VA_ARGS__); }   \
-        (i)++;                                                                                     \
-    } while (0)
-
-static int html_eval(ferro_report_t *r, const ferro_signature_eval_t *e, double cutoff, const char *title,
-                     const char *timecol)
+/* One "name | value" row of a two-column table, the value formatted as printf. */
+static void row2(ferro_report_t *r, const char *name, const char *format, ...) FERRO_PRINTF(3, 4);
+static void row2(ferro_report_t *r, const char *name, const char *format, ...)
 {
-    int nh = 0, i = 0;
+    char value[200];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(value, sizeof value, format, ap);
+    va_end(ap);
+    const char *cells[2] = {name, value};
+    ferro_report_table_row(r, 2, cells);
+}
+
+static void html_eval(ferro_report_t *r, const ferro_signature_eval_t *e, double cutoff, const char *title,
+                      const char *timecol)
+{
+    int nh = 0;
     for (int k = 0; k < e->n; k++) nh += e->high[k];
     if (e->km) {
         ferro_report_figures_begin(r);
@@ -238,27 +213,27 @@ static int html_eval(ferro_report_t *r, const ferro_signature_eval_t *e, double 
     } else {
         ferro_report_paragraph(r, "Every sample falls in one risk group: no Kaplan-Meier comparison.");
     }
-    html_tab_t t = {0, 2, 0, NULL};
+    static const char *const hdr[2] = {"measure", "value"};
+    ferro_report_table_begin(r, 2, hdr);
     char a[32], b[32], c[32], d[32];
     fmt(a, cutoff);
-    ROW2(t, i, "samples (events; dropped for a missing value)", "%d (%d; %d)", e->n, e->nevent, e->ndropped);
-    ROW2(t, i, "risk cutoff (median training risk)", "%s: %d high, %d low", a, nh, e->n - nh);
+    row2(r, "samples (events; dropped for a missing value)", "%d (%d; %d)", e->n, e->nevent, e->ndropped);
+    row2(r, "risk cutoff (median training risk)", "%s: %d high, %d low", a, nh, e->n - nh);
     fmt(a, e->logrank_chisq); fmt(b, e->logrank_p);
-    ROW2(t, i, "log-rank high vs low", "chi-squared %s, df 1, p %s", a, b);
+    row2(r, "log-rank high vs low", "chi-squared %s, df 1, p %s", a, b);
     fmt(a, e->median_high); fmt(b, e->median_low);
-    ROW2(t, i, "median survival high / low", "%s / %s", a, b);
+    row2(r, "median survival high / low", "%s / %s", a, b);
     fmt(a, e->hr); fmt(b, e->hr_lo); fmt(c, e->hr_hi); fmt(d, e->hr_p);
-    ROW2(t, i, "hazard ratio high vs low (95% CI), p", "%s (%s-%s), p %s", a, b, c, d);
+    row2(r, "hazard ratio high vs low (95% CI), p", "%s (%s-%s), p %s", a, b, c, d);
     fmt(a, e->cindex.concordance);
-    ROW2(t, i, "C-index of the risk score", "%s", a);
+    row2(r, "C-index of the risk score", "%s", a);
     for (int k = 0; k < e->nauc; k++) {
         char name[80];
         fmt(a, e->auc_time[k]); fmt(b, e->auc[k]);
         snprintf(name, sizeof name, "time-dependent AUC at %s", a);
-        ROW2(t, i, name, "%s", b);
+        row2(r, name, "%s", b);
     }
-    static const char *const hdr[2] = {"measure", "value"};
-    return tab_write(r, &t, hdr);
+    ferro_report_table_end(r);
 }
 
 static int html_build(const char *path, const ferro_signature_report_t *rep, const ferro_signature_t *s,
@@ -273,63 +248,55 @@ static int html_build(const char *path, const ferro_signature_report_t *rep, con
     snprintf(title, sizeof title, "Expression %.250s; endpoint %.100s / %.100s.", expr, o->time, o->event);
     ferro_report_paragraph(r, title);
     ferro_report_heading(r, 2, "Workflow");
-    html_tab_t t = {0, 2, 0, NULL};
-    int i = 0;
+    static const char *const hdr2[2] = {"step", "result"};
+    ferro_report_table_begin(r, 2, hdr2);
     if (rep->n_de >= 0)
-        ROW2(t, i, "differential expression (limma)", "%d of %d genes (%s vs %s, adj. p < %g, |logFC| >= %g)", rep->n_de,
+        row2(r, "differential expression (limma)", "%d of %d genes (%s vs %s, adj. p < %g, |logFC| >= %g)", rep->n_de,
              rep->n_genes, o->de_a, o->de_b, o->de_fdr, o->de_lfc);
-    else ROW2(t, i, "differential expression", "skipped (%d genes)", rep->n_genes);
-    ROW2(t, i, "ferroptosis genes (candidates)", "%d (%d of the sets not on the array)", rep->n_ferro, rep->n_absent);
-    {
-        char list[160] = "";
-        size_t used = 0;
-        for (int k = 0; k < rep->n_hubs && used + 1 < sizeof list; k++)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", rep->hub[k]);
-        ROW2(t, i, "hub genes (MCC)", "%d: %.160s", rep->n_hubs, list);
-    }
-    ROW2(t, i, "univariate Cox screen", "%d genes with p < %g", rep->n_screen, o->screen_p);
+    else row2(r, "differential expression", "skipped (%d genes)", rep->n_genes);
+    row2(r, "ferroptosis genes (candidates)", "%d (%d of the sets not on the array)", rep->n_ferro, rep->n_absent);
+    char list[160] = "";
+    size_t used = 0;
+    for (int k = 0; k < rep->n_hubs && used + 1 < sizeof list; k++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", rep->hub[k]);
+    row2(r, "hub genes (MCC)", "%d: %.160s", rep->n_hubs, list);
+    row2(r, "univariate Cox screen", "%d genes with p < %g", rep->n_screen, o->screen_p);
     if (!rep->stopped[0]) {
         char a[32];
         fmt(a, rep->lambda);
-        ROW2(t, i, "LASSO-Cox", "%d genes at lambda %s (%d-fold CV, lambda.%s)", rep->n_lasso, a, o->nfolds,
+        row2(r, "LASSO-Cox", "%d genes at lambda %s (%d-fold CV, lambda.%s)", rep->n_lasso, a, o->nfolds,
              o->use_1se ? "1se" : "min");
         fmt(a, rep->cox->lr_p);
-        ROW2(t, i, "multivariate Cox", "%d genes, likelihood-ratio p %s", s->ngene, a);
+        row2(r, "multivariate Cox", "%d genes, likelihood-ratio p %s", s->ngene, a);
     } else {
-        ROW2(t, i, "stopped", "%.190s", rep->stopped);
+        row2(r, "stopped", "%.190s", rep->stopped);
     }
-    static const char *const hdr2[2] = {"step", "result"};
-    if ((rc = tab_write(r, &t, hdr2))) goto fail;
+    ferro_report_table_end(r);
     if (!rep->stopped[0]) {
         ferro_report_heading(r, 2, "Signature (multivariate Cox)");
-        html_tab_t c = {0, 5, 0, NULL};
+        static const char *const hdr5[5] = {"gene", "coef", "HR", "95% CI", "p"};
+        ferro_report_table_begin(r, 5, hdr5);
         const ferro_cox_fit_t *f = rep->cox;
         for (int j = 0; j < f->p; j++) {
-            char *cell[5];
-            for (int m = 0; m < 5; m++) cell[m] = tab_cell(&c, j, m);
-            if (!cell[4]) { free(c.cell); rc = FERRO_ENOMEM; goto fail; }
-            snprintf(cell[0], 200, "%.190s", f->names[j]);
-            fmt(cell[1], f->coef[j]);
-            fmt(cell[2], f->hr[j]);
-            char lo[32], hi[32];
-            fmt(lo, f->hr_lo[j]); fmt(hi, f->hr_hi[j]);
-            snprintf(cell[3], 200, "%s-%s", lo, hi);
-            fmt(cell[4], f->pvalue[j]);
+            char coef[32], hr[32], lo[32], hi[32], ci[72], p[32];
+            fmt(coef, f->coef[j]);
+            fmt(hr, f->hr[j]);
+            fmt(lo, f->hr_lo[j]);
+            fmt(hi, f->hr_hi[j]);
+            snprintf(ci, sizeof ci, "%s-%s", lo, hi);
+            fmt(p, f->pvalue[j]);
+            const char *cells[5] = {f->names[j], coef, hr, ci, p};
+            ferro_report_table_row(r, 5, cells);
         }
-        static const char *const hdr5[5] = {"gene", "coef", "HR", "95% CI", "p"};
-        if ((rc = tab_write(r, &c, hdr5))) goto fail;
+        ferro_report_table_end(r);
         ferro_report_paragraph(r, "Risk score = sum of coef x expression; high risk = above the training median.");
         ferro_report_heading(r, 2, "Risk groups (training samples)");
         ferro_report_paragraph(r, "These are the samples the signature was selected and fitted on: the separation, "
                                   "hazard ratio, C-index and AUC below are optimistic. Judge the signature on an "
                                   "independent cohort (ferrosim signature apply).");
-        if ((rc = html_eval(r, rep->train, s->cutoff, "training: high vs low risk", o->time))) goto fail;
+        html_eval(r, rep->train, s->cutoff, "training: high vs low risk", o->time);
     }
     return ferro_report_commit(r);
-fail:
-    free(t.cell);
-    ferro_report_abort(r);
-    return rc;
 }
 
 static int html_apply(const char *path, const ferro_signature_t *s, const ferro_signature_eval_t *e, const char *sigpath,
@@ -343,13 +310,12 @@ static int html_apply(const char *path, const ferro_signature_t *s, const ferro_
     snprintf(buf, sizeof buf, "Expression %.250s; endpoint %.100s / %.100s; the training cutoff.", expr, time, event);
     ferro_report_paragraph(r, buf);
     ferro_report_heading(r, 2, "Signature");
-    html_tab_t c = {0, 2, 0, NULL};
-    int i = 0;
-    for (int j = 0; j < s->ngene; j++) ROW2(c, i, s->gene[j], "%.6g", s->coef[j]);
     static const char *const hdr[2] = {"gene", "coef"};
-    if ((rc = tab_write(r, &c, hdr))) { ferro_report_abort(r); return rc; }
+    ferro_report_table_begin(r, 2, hdr);
+    for (int j = 0; j < s->ngene; j++) row2(r, s->gene[j], "%.6g", s->coef[j]);
+    ferro_report_table_end(r);
     ferro_report_heading(r, 2, "Risk groups");
-    if ((rc = html_eval(r, e, s->cutoff, "high vs low risk", time))) { ferro_report_abort(r); return rc; }
+    html_eval(r, e, s->cutoff, "high vs low risk", time);
     return ferro_report_commit(r);
 }
 

@@ -176,24 +176,22 @@ static int write_html(const char *path, const ferro_world_t *w, const ferro_cond
     /* every species at the start and the end */
     enum { NC = 4 };
     static const char *const hdr[NC] = {"species", "t = 0", "end", "end / start"};
-    char (*cell)[40] = calloc((size_t)(ns + 1) * NC, sizeof *cell);
-    const char **cp = calloc((size_t)(ns + 1) * NC, sizeof *cp);
-    if (!cell || !cp) { free(cell); free(cp); ferro_report_abort(rep); return FERRO_ENOMEM; }
-    for (int j = 0; j < ns; j++) {
-        double a = r->mean[j], b = r->mean[(size_t)(n - 1) * ns + j];
-        snprintf(cell[j * NC], 40, "%.39s", r->species[j]);
-        snprintf(cell[j * NC + 1], 40, "%.4g", a);
-        snprintf(cell[j * NC + 2], 40, "%.4g", b);
-        if (a > 0 && !isnan(b)) snprintf(cell[j * NC + 3], 40, "%.3g", b / a);
-        else snprintf(cell[j * NC + 3], 40, "NA");
-        for (int q = 0; q < NC; q++) cp[j * NC + q] = cell[j * NC + q];
-    }
     snprintf(buf, sizeof buf, "Species (means over the living treated cells; fates per starting cell) at 0 and %g h",
              r->time[n - 1]);
     ferro_report_heading(rep, 2, buf);
-    ferro_report_table(rep, ns, NC, hdr, cp);
-    free(cell);
-    free(cp);
+    ferro_report_table_begin(rep, NC, hdr);
+    for (int j = 0; j < ns; j++) {
+        double a = r->mean[j], b = r->mean[(size_t)(n - 1) * ns + j];
+        char cell[NC][40];
+        const char *cp[NC] = {cell[0], cell[1], cell[2], cell[3]};
+        snprintf(cell[0], 40, "%.39s", r->species[j]);
+        snprintf(cell[1], 40, "%.4g", a);
+        snprintf(cell[2], 40, "%.4g", b);
+        if (a > 0 && !isnan(b)) snprintf(cell[3], 40, "%.3g", b / a);
+        else snprintf(cell[3], 40, "NA");
+        ferro_report_table_row(rep, NC, cp);
+    }
+    ferro_report_table_end(rep);
     return ferro_report_commit(rep);
 }
 

@@ -33,6 +33,10 @@ void ferro_report_paragraph(ferro_report_t *r, const char *text);
 /* A table of text cells (nrow x ncol, row-major); a NULL cell prints as an empty one. */
 void ferro_report_table(ferro_report_t *r, int nrow, int ncol, const char *const *header,
                         const char *const *cells);
+/* The same a row at a time (rows formatted into a caller's buffer as they are written). */
+void ferro_report_table_begin(ferro_report_t *r, int ncol, const char *const *header);
+void ferro_report_table_row(ferro_report_t *r, int ncol, const char *const *cells);
+void ferro_report_table_end(ferro_report_t *r);
 /* Start / end a row of figures that wrap (a flex box). */
 void ferro_report_figures_begin(ferro_report_t *r);
 void ferro_report_figures_end(ferro_report_t *r);

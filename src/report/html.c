@@ -64,7 +64,7 @@ void ferro_report_paragraph(ferro_report_t *r, const char *text)
     fputs("</p>\n", r->fp);
 }
 
-void ferro_report_table(ferro_report_t *r, int nrow, int ncol, const char *const *header, const char *const *cells)
+void ferro_report_table_begin(ferro_report_t *r, int ncol, const char *const *header)
 {
     fputs("<table>\n<tr>", r->fp);
     for (int j = 0; j < ncol; j++) {
@@ -73,17 +73,26 @@ void ferro_report_table(ferro_report_t *r, int nrow, int ncol, const char *const
         fputs("</th>", r->fp);
     }
     fputs("</tr>\n", r->fp);
-    for (int i = 0; i < nrow; i++) {
-        fputs("<tr>", r->fp);
-        for (int j = 0; j < ncol; j++) {
-            const char *c = cells[(long)i * ncol + j];
-            fputs("<td>", r->fp);
-            ferro_html_escape(r->fp, c ? c : "");
-            fputs("</td>", r->fp);
-        }
-        fputs("</tr>\n", r->fp);
+}
+
+void ferro_report_table_row(ferro_report_t *r, int ncol, const char *const *cells)
+{
+    fputs("<tr>", r->fp);
+    for (int j = 0; j < ncol; j++) {
+        fputs("<td>", r->fp);
+        ferro_html_escape(r->fp, cells[j] ? cells[j] : "");
+        fputs("</td>", r->fp);
     }
-    fputs("</table>\n", r->fp);
+    fputs("</tr>\n", r->fp);
+}
+
+void ferro_report_table_end(ferro_report_t *r) { fputs("</table>\n", r->fp); }
+
+void ferro_report_table(ferro_report_t *r, int nrow, int ncol, const char *const *header, const char *const *cells)
+{
+    ferro_report_table_begin(r, ncol, header);
+    for (int i = 0; i < nrow; i++) ferro_report_table_row(r, ncol, cells + (long)i * ncol);
+    ferro_report_table_end(r);
 }
 
 void ferro_report_figures_begin(ferro_report_t *r) { fputs("<div class=\"figs\">\n", r->fp); }
